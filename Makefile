@@ -1,0 +1,73 @@
+# rsipc: build, demo, test and benchmark the PHP extension.
+# Every PHP run uses -n (no php.ini): the distribution's conf.d loads the stock sysvmsg.
+
+SHELL       := /bin/bash
+PHP         ?= php
+CARGO       ?= cargo
+SO          := target/release/librsipc.so
+EXT         := build/rsipc.so
+PHPX         = $(PHP) -n -d extension=$(CURDIR)/$(EXT)
+PHP_EXT_DIR  = $(shell php-config --extension-dir 2>/dev/null)
+RUN_TESTS    = $(PHP_EXT_DIR)/build/run-tests.php
+APT_PKGS    := php-cli php-dev libclang-dev
+# modules the tests load next to ours, when the PHP build has them as shared objects
+TEST_MODS    = $(foreach m,posix,$(if $(wildcard $(PHP_EXT_DIR)/$(m).so),-d extension=$(m)))
+
+.PHONY: all deps build demo test cargo-test phpt difftest bench torture install uninstall clean
+
+all: build
+
+# Install what the build needs when it is missing (Debian/Ubuntu).
+deps:
+	@missing=""; \
+	command -v php >/dev/null 2>&1 || missing="$$missing php-cli"; \
+	command -v php-config >/dev/null 2>&1 || missing="$$missing php-dev"; \
+	ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 || ls /usr/lib/*/libclang*.so* >/dev/null 2>&1 || missing="$$missing libclang-dev"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "rsipc: installing$$missing"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PKGS)) || exit 1; \
+	  else \
+	    echo "rsipc: missing$$missing. Run: sudo apt-get install -y $(APT_PKGS)"; exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(CARGO) build --release
+	@mkdir -p build && cp -f $(SO) $(EXT)
+	@$(PHPX) -r 'echo "built ", realpath("$(EXT)"), " (", implode(", ", array_filter(["rsipc","sysvmsg"], "extension_loaded")), ")\n";'
+
+demo: build
+	@echo "== examples/msg_queue_example.php (the seed's queue program, with rsipc in place of sysvmsg)"
+	cd examples && $(PHPX) msg_queue_example.php
+	@if [ -f examples/table_example.php ] && $(PHPX) -r 'exit(class_exists("Swoole\\Table") ? 0 : 1);'; then \
+	  echo "== examples/table_example.php (the seed's table program, without Swoole)"; \
+	  cd examples && $(PHPX) table_example.php; fi
+
+test: build cargo-test phpt difftest
+	@leftover=$$(ipcs -q | awk '$$1 ~ /^0x5253/ {print}'); \
+	if [ -n "$$leftover" ]; then echo "queues left behind by the tests:"; echo "$$leftover"; exit 1; fi
+	@echo "make test: all suites passed"
+
+cargo-test: deps
+	$(CARGO) test --release --lib
+
+phpt: build
+	TEST_PHP_EXECUTABLE=$$(command -v $(PHP)) $(PHP) -n $(RUN_TESTS) -q --show-diff -j2 \
+	  -n -d extension=$(CURDIR)/$(EXT) $(TEST_MODS) php-tests
+
+difftest: build
+	$(PHP) -n tests/diff/run.php $(CURDIR)/$(EXT)
+
+bench: build
+	$(PHP) -n benches/run.php $(CURDIR)/$(EXT)
+
+install: build
+	@bash tools/install.sh install $(EXT)
+
+uninstall:
+	@bash tools/install.sh uninstall
+
+clean:
+	$(CARGO) clean
+	rm -rf build
