@@ -133,12 +133,15 @@ pub unsafe fn set_long(z: *mut zval, v: i64) {
     }
 }
 
-/// `ZVAL_STR` for a fresh (refcounted, non-interned) string.
+/// `ZVAL_STR`: takes over one reference to `s`, which may be interned (the engine's empty and
+/// one-character strings are).
 #[inline(always)]
 pub unsafe fn set_new_str(z: *mut zval, s: *mut zend_string) {
+    const IS_STR_INTERNED: u32 = 1 << 6; // GC_IMMUTABLE
     unsafe {
         (*z).value.str_ = s;
-        (*z).u1.type_info = IS_STRING_EX;
+        let interned = (*s).gc.u.type_info & IS_STR_INTERNED != 0;
+        (*z).u1.type_info = if interned { IS_INTERNED_STRING_EX } else { IS_STRING_EX };
     }
 }
 

@@ -119,6 +119,7 @@ pub enum Provider {
 static mut PROVIDER: Provider = Provider::Unknown;
 static mut PREVIOUS_ERROR_CB: Option<zend::ErrorCb> = None;
 static mut HOOKED: bool = false;
+static mut ENTRY: std::mem::MaybeUninit<zend_module_entry> = std::mem::MaybeUninit::uninit();
 
 const STOCK_LOADED_FIRST: &str = "rsipc: the stock sysvmsg extension was loaded first and provides the msg_* functions; \
 rsipc's own queue functions are disabled (its Swoole\\Table part works). To use rsipc's, remove extension=sysvmsg \
@@ -150,7 +151,8 @@ pub fn attach() {
             zend::zend_error(zend::E_CORE_WARNING, cstr!("%s"), msg.as_ptr());
             return;
         }
-        let entry: &'static mut zend_module_entry = Box::leak(Box::new(std::mem::zeroed()));
+        // the engine copies the entry into its registry; this template only has to outlive the call
+        let entry = (*(&raw mut ENTRY)).write(std::mem::zeroed());
         entry.size = std::mem::size_of::<zend_module_entry>() as u16;
         entry.zend_api = ext_php_rs::ffi::ZEND_MODULE_API_NO;
         entry.name = cstr!("sysvmsg");

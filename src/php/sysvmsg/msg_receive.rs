@@ -113,11 +113,12 @@ pub unsafe extern "C" fn handler(ex: *mut zend_execute_data, rv: *mut zval) {
                 let payload = &msg.payload()[..len];
                 if a.unserialize {
                     let mut u = Unserializer::new();
-                    let mut tmp: zval = std::mem::zeroed();
-                    let ok = u.parse(payload, &mut tmp);
+                    // ext-php-rs's zval type frees its value on drop; this one is handed over
+                    let mut tmp = std::mem::ManuallyDrop::new(std::mem::zeroed::<zval>());
+                    let ok = u.parse(payload, &mut *tmp);
                     release(base, heap);
                     if ok {
-                        zend::assign_ref_tmp(a.out_message, &mut tmp);
+                        zend::assign_ref_tmp(a.out_message, &mut *tmp);
                         zend::set_bool(rv, true);
                     } else {
                         zend::php_error_docref(std::ptr::null(), zend::E_WARNING, cstr!("Message corrupted"));
