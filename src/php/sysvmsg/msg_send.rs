@@ -116,9 +116,13 @@ unsafe fn send_raw(id: i32, payload: &[u8], mtype: i64, nowait: bool) -> Result<
     unsafe {
         let len = payload.len();
         if len <= STACK_PAYLOAD {
-            let mut buf = [0u8; MTYPE_SIZE + STACK_PAYLOAD];
-            buf[MTYPE_SIZE..MTYPE_SIZE + len].copy_from_slice(payload);
-            return queue::send(id, &mut MsgBuf::new(&mut buf), len, mtype, nowait);
+            // only the header and payload are written; the rest of the array is never read
+            let mut buf = std::mem::MaybeUninit::<[u8; MTYPE_SIZE + STACK_PAYLOAD]>::uninit();
+            let p = buf.as_mut_ptr() as *mut u8;
+            std::ptr::copy_nonoverlapping(payload.as_ptr(), p.add(MTYPE_SIZE), len);
+            std::ptr::write_bytes(p, 0, MTYPE_SIZE);
+            let used = std::slice::from_raw_parts_mut(p, MTYPE_SIZE + len);
+            return queue::send(id, &mut MsgBuf::new(used), len, mtype, nowait);
         }
         // large payloads use PHP's allocator, as the original (memory_limit applies)
         let p = zend::_safe_emalloc(len, 1, MTYPE_SIZE) as *mut u8;
