@@ -5,6 +5,7 @@ pub mod arginfo;
 pub mod class;
 pub mod serialize;
 pub mod sysvmsg;
+pub mod table;
 pub mod zend;
 
 use std::ffi::c_int;
@@ -24,5 +25,7 @@ pub fn pin_library() {
 /// rsipc's MINIT.
 pub extern "C" fn rsipc_minit(_type: i32, _module_number: i32) -> c_int {
     sysvmsg::loading_done();
+    // SAFETY: MINIT of rsipc: the engine is registering modules' classes and functions now.
+    unsafe { table::register() };
     0
 }

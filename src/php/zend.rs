@@ -74,6 +74,26 @@ unsafe extern "C" {
     pub fn php_info_print_table_start();
     pub fn php_info_print_table_row(num_cols: c_int, ...);
     pub fn php_info_print_table_end();
+    pub static zend_ce_iterator: *mut zend_class_entry;
+    pub static zend_ce_countable: *mut zend_class_entry;
+    pub static spl_ce_RuntimeException: *mut zend_class_entry;
+    pub fn zend_update_property_long(scope: *mut zend_class_entry, obj: *mut zend_object, name: *const c_char, len: usize, v: i64);
+    pub fn zend_declare_property(ce: *mut zend_class_entry, name: *const c_char, len: usize, default: *mut zval, flags: c_int);
+    pub fn zend_class_implements(ce: *mut zend_class_entry, num: c_int, ...);
+    pub fn zend_register_class_alias_ex(name: *const c_char, len: usize, ce: *mut zend_class_entry, persistent: bool) -> c_int;
+    pub fn zend_register_functions(scope: *mut zend_class_entry, f: *const ext_php_rs::ffi::zend_function_entry, table: *mut HashTable, kind: c_int) -> c_int;
+    pub fn object_init_ex(z: *mut zval, ce: *mut zend_class_entry) -> c_int;
+    pub fn object_properties_init(obj: *mut zend_object, ce: *mut zend_class_entry);
+    pub fn zend_object_std_dtor(obj: *mut zend_object);
+    pub fn zend_iterator_init(it: *mut ext_php_rs::ffi::zend_object_iterator);
+    pub fn zval_get_double_func(op: *mut zval) -> f64;
+    pub fn zval_get_string_func(op: *mut zval) -> *mut zend_string;
+    pub fn zend_array_dup(ht: *mut HashTable) -> *mut HashTable;
+    pub fn _zend_new_array(size: u32) -> *mut HashTable;
+    pub fn zend_hash_add_new(ht: *mut HashTable, key: *mut zend_string, v: *mut zval) -> *mut zval;
+    pub fn zend_hash_real_init_mixed(ht: *mut HashTable);
+    pub fn zend_array_destroy(ht: *mut HashTable);
+    pub fn zend_declare_class_constant_ex(ce: *mut zend_class_entry, name: *mut zend_string, v: *mut zval, flags: c_int, doc: *mut zend_string) -> *mut c_void;
     pub static zend_string_init_interned: Option<unsafe extern "C" fn(*const c_char, usize, bool) -> *mut zend_string>;
 }
 
@@ -234,4 +254,49 @@ macro_rules! cstr {
     ($s:expr) => {
         concat!($s, "\0").as_ptr() as *const ::std::ffi::c_char
     };
+}
+
+#[inline(always)]
+pub unsafe fn set_double(z: *mut zval, v: f64) {
+    unsafe {
+        (*z).value.dval = v;
+        (*z).u1.type_info = IS_DOUBLE as u32;
+    }
+}
+
+#[inline(always)]
+pub unsafe fn set_null(z: *mut zval) {
+    unsafe { (*z).u1.type_info = IS_NULL as u32 };
+}
+
+/// `ZVAL_ARR`.
+#[inline(always)]
+pub unsafe fn set_arr(z: *mut zval, ht: *mut HashTable) {
+    unsafe {
+        (*z).value.arr = ht;
+        (*z).u1.type_info = IS_ARRAY_EX;
+    }
+}
+
+/// `ZVAL_DEREF`.
+#[inline(always)]
+pub unsafe fn deref(z: *mut zval) -> *mut zval {
+    unsafe { if ztype(z) == IS_REFERENCE { &mut (*zref(z)).val } else { z } }
+}
+
+/// `Z_TRY_ADDREF` + copy: `dst` becomes another reference to `src`'s value.
+#[inline(always)]
+pub unsafe fn copy_value(dst: *mut zval, src: *const zval) {
+    unsafe {
+        std::ptr::copy_nonoverlapping(src, dst, 1);
+        if (*src).u1.type_info & (1 << 8) != 0 {
+            (*(*src).value.counted).gc.refcount += 1;
+        }
+    }
+}
+
+/// `zend_string_release` for a string we own one reference to.
+#[inline(always)]
+pub unsafe fn release_str(s: *mut zend_string) {
+    unsafe { ext_php_rs::ffi::ext_php_rs_zend_string_release(s) };
 }
