@@ -19,6 +19,7 @@ use crate::php::{class, zend};
 use ext_php_rs::ffi::{zend_class_entry, zend_function_entry, zval};
 
 const PUBLIC: u32 = 1 << 0;
+const NOT_SERIALIZABLE: u32 = 1 << 29;
 
 static METHODS: Table<[zend_function_entry; 27]> = Table([
     ai::function(c"__construct", Some(lifecycle::construct), &arginfo::CONSTRUCT.0, PUBLIC),
@@ -64,7 +65,8 @@ pub unsafe fn register() {
         SWOOLE_EXCEPTION_CE = class::register(c"Swoole\\Exception", NO_METHODS.0.as_ptr(), zend::zend_ce_exception, 0);
         SWOOLE_ERROR_CE = class::register(c"Swoole\\Error", NO_METHODS.0.as_ptr(), zend::zend_ce_error, 0);
 
-        let ce = class::register(c"Swoole\\Table", METHODS.0.as_ptr(), std::ptr::null_mut(), 0);
+        // not final (Swoole registers it without the flag), not serializable
+        let ce = class::register(c"Swoole\\Table", METHODS.0.as_ptr(), std::ptr::null_mut(), NOT_SERIALIZABLE);
         (*ce).__bindgen_anon_2.create_object = Some(object::create_object);
         (*ce).get_iterator = Some(iterator::get_iterator);
         zend::zend_class_implements(ce, 2, zend::zend_ce_iterator, zend::zend_ce_countable);

@@ -1,0 +1,53 @@
+<?php
+// One pass of the table benchmark; prints "name ops_per_second" lines.
+// Usage: php table_bench.php table|apcu <rows>
+[, $kind, $rows] = $argv;
+$n = (int)$rows;
+$keys = [];
+for ($i = 0; $i < $n; $i++) { $keys[] = "key:$i"; }
+$row = ['i' => 1, 'f' => 1.5, 's' => str_repeat('s', 32)];
+$out = [];
+$time = function (string $name, int $ops, callable $f) use (&$out) {
+    $t0 = hrtime(true);
+    $f();
+    $out[$name] = $ops / ((hrtime(true) - $t0) / 1e9);
+};
+
+if ($kind === 'apcu') {
+    if (!function_exists('apcu_store')) { exit(0); }
+    $time('set (insert)', $n, function () use ($keys, $row) { foreach ($keys as $k) { apcu_store($k, $row); } });
+    $time('set (update)', $n, function () use ($keys, $row) { foreach ($keys as $k) { apcu_store($k, $row); } });
+    $time('get (row)', $n, function () use ($keys) { foreach ($keys as $k) { apcu_fetch($k); } });
+    $time('exists', $n, function () use ($keys) { foreach ($keys as $k) { apcu_exists($k); } });
+    $time('incr (1000 hot keys)', $n, function () use ($n) { for ($i = 0; $i < $n; $i++) { apcu_inc('hot' . ($i % 1000)); } });
+    $time('del', $n, function () use ($keys) { foreach ($keys as $k) { apcu_delete($k); } });
+} else {
+    $t = new Swoole\Table($n, 1.0);
+    $t->column('i', Swoole\Table::TYPE_INT);
+    $t->column('f', Swoole\Table::TYPE_FLOAT);
+    $t->column('s', Swoole\Table::TYPE_STRING, 32);
+    $t->create();
+    $out['memory bytes'] = $t->getMemorySize();
+    $time('set (insert)', $n, function () use ($t, $keys, $row) { foreach ($keys as $k) { $t->set($k, $row); } });
+    $time('set (update)', $n, function () use ($t, $keys, $row) { foreach ($keys as $k) { $t->set($k, $row); } });
+    $time('get (row)', $n, function () use ($t, $keys) { foreach ($keys as $k) { $t->get($k); } });
+    $time('get (field)', $n, function () use ($t, $keys) { foreach ($keys as $k) { $t->get($k, 'i'); } });
+    $time('incr', $n, function () use ($t, $keys) { foreach ($keys as $k) { $t->incr($k, 'i'); } });
+    $time('exists', $n, function () use ($t, $keys) { foreach ($keys as $k) { $t->exists($k); } });
+    $time('foreach (rows)', $n, function () use ($t) { foreach ($t as $k => $r) { } });
+    $time('del', $n, function () use ($t, $keys) { foreach ($keys as $k) { $t->del($k); } });
+    $hot = [];
+    for ($i = 0; $i < 1000; $i++) { $hot[] = "hot:$i"; }
+    $time('hot incr, 1 process', $n, function () use ($t, $hot, $n) { for ($i = 0; $i < $n; $i++) { $t->incr($hot[$i % 1000], 'i'); } });
+    $time('hot incr, 2 processes', 2 * $n, function () use ($t, $hot, $n) {
+        $pid = pcntl_fork();
+        for ($i = 0; $i < $n; $i++) { $t->incr($hot[$i % 1000], 'i'); }
+        if ($pid === 0) { exit(0); }
+        pcntl_waitpid($pid, $st);
+    });
+    $sum = 0;
+    foreach ($hot as $k) { $sum += $t->get($k, 'i'); }
+    if ($sum !== 3 * $n) { fwrite(STDERR, "hot incr lost updates: $sum\n"); exit(1); }
+    $t->destroy();
+}
+foreach ($out as $k => $v) { printf("%s\t%.0f\n", $k, $v); }

@@ -1,0 +1,304 @@
+//! What lives where inside the mapping. Everything is addressed by offsets from the start of the
+//! mapping and by slot numbers, never by pointers, so the mapping would work at any address.
+//!
+//! ```text
+//! offset 0        Header (512 bytes): geometry, live/destroyed state, slot pool lock and
+//!                 counters, the pool's intent log, the update counter
+//! offset 512      B buckets, 8 bytes each: { lock word: u32, chain head: u32 }
+//!                 B = next power of two >= M (load factor <= 1)
+//! offset 512+8B   M slots of `stride` bytes each:
+//!                   +0  next   u32   next slot in the chain, or in the free list
+//!                   +4  klen   u8    key length; 0 = no committed row here
+//!                   +5  tag    u8    top byte of the key hash
+//!                   +6  (2 bytes unused)
+//!                   +8  key    64 bytes, zero-padded
+//!                   +72 data   the columns (see schema.rs), stride = align8(72 + data)
+//! ```
+//!
+//! Slot links (`head`, `next`, free-list head) store *slot number + 1*, so 0 means "none" and a
+//! zero-filled mapping is already a valid empty table: every chain empty, free list empty, and
+//! the high-water mark (`hwm`, slots ever handed out) 0, meaning all slots are still fresh.
+//!
+//! Per slot this costs `stride + 8·B/M` bytes. For the benchmark schema (int, float,
+//! string(32)): data = 8 + 8 + 4 + 32 = 52, stride = 128, plus 8 bytes of bucket: **136 bytes**
+//! per slot when M is a power of two, against Swoole's 160. In general Swoole's row is
+//! `align8(88 + Σ)` = our stride + 16 and its index plus pool headers cost `8·N + 24·C`, while our
+//! buckets cost `8·B <= 16·N`; the tests check `memory_size <= Swoole's` over many shapes.
+
+use std::cell::UnsafeCell;
+use std::sync::atomic::{AtomicU8, AtomicU32, AtomicU64, Ordering::*};
+
+use super::error::CreateError;
+use super::lock::ShmLock;
+
+/// Bytes reserved for the header at the start of the mapping.
+pub(crate) const HEADER_BYTES: usize = 512;
+/// Bytes of a slot before its data area.
+pub(crate) const SLOT_HEADER_BYTES: usize = 72;
+/// "No slot" in a link field.
+pub(crate) const NIL: u32 = 0;
+/// Identifies a mapping laid out by this code ("rsipcTB1").
+pub(crate) const MAGIC: u64 = u64::from_le_bytes(*b"rsipcTB1");
+/// `Meta::state` while the table may be used.
+pub(crate) const STATE_READY: u32 = 1;
+/// `Meta::state` once any process called `destroy()`.
+pub(crate) const STATE_DESTROYED: u32 = 2;
+/// Most slots a table may have (keeps bucket counts within `u32`).
+pub(crate) const MAX_SLOTS: u64 = 1 << 31;
+
+/// Link value naming slot `s`.
+#[inline(always)]
+pub(crate) fn link(s: u32) -> u32 {
+    s + 1
+}
+
+/// Sizes and offsets of one table; identical in every process.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Geometry {
+    /// N: `getSize()`.
+    pub size: u32,
+    /// C: overflow rows, Swoole's `total_slice_num`.
+    pub overflow: u32,
+    /// M = N + C: how many rows fit.
+    pub slots: u32,
+    /// B: number of buckets, a power of two >= M.
+    pub buckets: u32,
+    /// Bytes per slot.
+    pub stride: usize,
+    /// Bytes of a row's data area.
+    pub data_size: usize,
+    /// Offset of the bucket array.
+    pub buckets_off: usize,
+    /// Offset of slot 0.
+    pub slots_off: usize,
+    /// Total bytes of the mapping.
+    pub total: usize,
+}
+
+impl Geometry {
+    /// Computes the layout for `size` (N), `overflow` (C) and a data area of `data_size` bytes.
+    pub fn new(size: u32, overflow: u32, data_size: usize) -> Result<Geometry, CreateError> {
+        let slots = size as u64 + overflow as u64;
+        if slots == 0 || slots > MAX_SLOTS {
+            return Err(CreateError::TooLarge);
+        }
+        let buckets = slots.next_power_of_two();
+        let stride = (SLOT_HEADER_BYTES as u64 + data_size as u64).div_ceil(8) * 8;
+        let buckets_off = HEADER_BYTES as u64;
+        let slots_off = buckets_off + 8 * buckets;
+        let total = stride
+            .checked_mul(slots)
+            .and_then(|v| v.checked_add(slots_off))
+            .filter(|&t| t <= isize::MAX as u64 / 2)
+            .ok_or(CreateError::TooLarge)?;
+        Ok(Geometry {
+            size,
+            overflow,
+            slots: slots as u32,
+            buckets: buckets as u32,
+            stride: stride as usize,
+            data_size,
+            buckets_off: buckets_off as usize,
+            slots_off: slots_off as usize,
+            total: total as usize,
+        })
+    }
+
+    /// Bucket of a hash.
+    #[inline(always)]
+    pub(crate) fn bucket_of(&self, hash: u64) -> u32 {
+        (hash as u32) & (self.buckets - 1)
+    }
+}
+
+/// Read-mostly identity of the table.
+#[repr(C, align(64))]
+pub(crate) struct Meta {
+    pub(crate) magic: AtomicU64,
+    /// `STATE_READY` or `STATE_DESTROYED`.
+    pub(crate) state: AtomicU32,
+    pub(crate) size: AtomicU32,
+    pub(crate) overflow: AtomicU32,
+    pub(crate) slots: AtomicU32,
+    pub(crate) buckets: AtomicU32,
+    pub(crate) stride: AtomicU32,
+    pub(crate) total: AtomicU64,
+}
+
+/// Plain copy of the pool's counters (see [`PoolCounters`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct PoolSnap {
+    pub(crate) free_head: u32,
+    pub(crate) hwm: u32,
+    pub(crate) used: u32,
+    pub(crate) conflict_max: u32,
+    pub(crate) inserts: u64,
+    pub(crate) deletes: u64,
+    pub(crate) conflicts: u64,
+}
+
+/// Everything the pool lock protects. Written only under the pool lock; read without it by
+/// `count()` and `stats()`.
+#[repr(C)]
+pub(crate) struct PoolCounters {
+    /// Head of the free list (link), NIL when empty.
+    pub(crate) free_head: AtomicU32,
+    /// High-water mark: slots `[0, hwm)` have been handed out at least once; slots above it are
+    /// fresh (never used, all zero).
+    pub(crate) hwm: AtomicU32,
+    /// Rows in the table (slots linked into chains).
+    pub(crate) used: AtomicU32,
+    /// Deepest chain position seen at an insert (Swoole's `conflict_max_level`).
+    pub(crate) conflict_max: AtomicU32,
+    /// Rows ever inserted.
+    pub(crate) inserts: AtomicU64,
+    /// Rows ever deleted.
+    pub(crate) deletes: AtomicU64,
+    /// Inserts into a bucket that already had rows (Swoole's `conflict_count`).
+    pub(crate) conflicts: AtomicU64,
+}
+
+impl PoolCounters {
+    #[inline]
+    pub(crate) fn load(&self) -> PoolSnap {
+        PoolSnap {
+            free_head: self.free_head.load(Acquire),
+            hwm: self.hwm.load(Acquire),
+            used: self.used.load(Acquire),
+            conflict_max: self.conflict_max.load(Acquire),
+            inserts: self.inserts.load(Acquire),
+            deletes: self.deletes.load(Acquire),
+            conflicts: self.conflicts.load(Acquire),
+        }
+    }
+
+    #[inline]
+    pub(crate) fn store(&self, s: &PoolSnap) {
+        self.free_head.store(s.free_head, Release);
+        self.hwm.store(s.hwm, Release);
+        self.used.store(s.used, Release);
+        self.conflict_max.store(s.conflict_max, Release);
+        self.inserts.store(s.inserts, Release);
+        self.deletes.store(s.deletes, Release);
+        self.conflicts.store(s.conflicts, Release);
+    }
+}
+
+/// The pool lock and the state it protects, on their own cache line.
+#[repr(C, align(64))]
+pub(crate) struct PoolShared {
+    pub(crate) lock: ShmLock,
+    pub(crate) live: PoolCounters,
+}
+
+/// The pool's one-entry intent log (see `pool.rs`). Written only under the pool lock.
+#[repr(C, align(64))]
+pub(crate) struct Intent {
+    /// 1 while an allocation or release is between its first and last write.
+    pub(crate) valid: AtomicU32,
+    /// `OP_ALLOC` or `OP_FREE`.
+    pub(crate) op: AtomicU32,
+    pub(crate) bucket: AtomicU32,
+    pub(crate) slot: AtomicU32,
+    /// Free: link of the predecessor in the chain (NIL = the bucket head points at the slot).
+    pub(crate) prev: AtomicU32,
+    /// The slot's `next` before the operation.
+    pub(crate) slot_next: AtomicU32,
+    pub(crate) before: PoolCounters,
+    pub(crate) after: PoolCounters,
+}
+
+/// Counters written outside the pool lock, kept off the other lines.
+#[repr(C, align(64))]
+pub(crate) struct Hot {
+    /// Swoole's `update_count`.
+    pub(crate) updates: AtomicU64,
+}
+
+/// The header at offset 0.
+#[repr(C)]
+pub(crate) struct Header {
+    pub(crate) meta: Meta,
+    pub(crate) pool: PoolShared,
+    pub(crate) intent: Intent,
+    pub(crate) hot: Hot,
+}
+
+const _: () = assert!(std::mem::size_of::<Header>() <= HEADER_BYTES);
+
+/// A bucket: its lock and the head of its chain.
+#[repr(C)]
+pub(crate) struct Bucket {
+    pub(crate) lock: ShmLock,
+    pub(crate) head: AtomicU32,
+}
+
+const _: () = assert!(std::mem::size_of::<Bucket>() == 8);
+
+/// The fixed part of a slot.
+#[repr(C, align(8))]
+pub(crate) struct SlotHeader {
+    pub(crate) next: AtomicU32,
+    pub(crate) klen: AtomicU8,
+    pub(crate) tag: AtomicU8,
+    _pad: [u8; 2],
+    /// Key bytes as little-endian words, zero-padded. Written only by the holder of the pool lock
+    /// while the slot is not linked anywhere; read under the bucket lock, or racily (volatile) by
+    /// iteration, which then verifies what it read under the lock.
+    pub(crate) key: UnsafeCell<[u64; 8]>,
+}
+
+const _: () = assert!(std::mem::size_of::<SlotHeader>() == SLOT_HEADER_BYTES);
+
+/// A process's typed view of a mapping. Copyable; valid while the mapping is mapped.
+#[derive(Clone, Copy)]
+pub(crate) struct View {
+    base: *mut u8,
+    pub(crate) geo: Geometry,
+}
+
+impl View {
+    /// # Safety
+    /// `base` must point at a mapping of at least `geo.total` bytes laid out for `geo`, which must
+    /// stay mapped while the view (or anything borrowed from it) is used.
+    pub(crate) unsafe fn new(base: *mut u8, geo: Geometry) -> View {
+        View { base, geo }
+    }
+
+    #[inline(always)]
+    pub(crate) fn header(&self) -> &Header {
+        // SAFETY: the header is at offset 0 and the mapping is 64-byte aligned (page aligned).
+        unsafe { &*(self.base as *const Header) }
+    }
+
+    #[inline(always)]
+    pub(crate) fn bucket(&self, b: u32) -> &Bucket {
+        debug_assert!(b < self.geo.buckets);
+        // SAFETY: b < buckets, so the bucket lies inside the bucket array.
+        unsafe { &*(self.base.add(self.geo.buckets_off) as *const Bucket).add(b as usize) }
+    }
+
+    #[inline(always)]
+    fn slot_ptr(&self, s: u32) -> *mut u8 {
+        debug_assert!(s < self.geo.slots);
+        // SAFETY: s < slots, so the slot lies inside the mapping.
+        unsafe { self.base.add(self.geo.slots_off + s as usize * self.geo.stride) }
+    }
+
+    #[inline(always)]
+    pub(crate) fn slot(&self, s: u32) -> &SlotHeader {
+        // SAFETY: slot_ptr is in bounds and 8-byte aligned (offsets and stride are multiples of 8).
+        unsafe { &*(self.slot_ptr(s) as *const SlotHeader) }
+    }
+
+    /// Start of slot `s`'s data area.
+    #[inline(always)]
+    pub(crate) fn data(&self, s: u32) -> *mut u8 {
+        // SAFETY: the data area follows the slot header inside the slot.
+        unsafe { self.slot_ptr(s).add(SLOT_HEADER_BYTES) }
+    }
+}
+
+// SAFETY: the view only hands out references to atomics and raw pointers into shared memory.
+unsafe impl Send for View {}
+unsafe impl Sync for View {}

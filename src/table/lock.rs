@@ -1,0 +1,167 @@
+//! The lock used for everything in the mapping: one 32-bit word holding the owner (see
+//! [`super::owner`]), 0 when free.
+//!
+//! # Why an owner-pid word and not a robust pthread mutex
+//!
+//! A `PTHREAD_PROCESS_SHARED` + `PTHREAD_MUTEX_ROBUST` mutex also survives its owner's death: the
+//! kernel walks the dying thread's robust list on exit (so zombies are covered too) and the next
+//! locker gets `EOWNERDEAD`. It still loses here:
+//!
+//! * **Size.** A pthread mutex is 40 bytes. The table has one lock per bucket, and the whole
+//!   mapping must stay below Swoole's size for the same schema (about 160 bytes per row for the
+//!   reference schema, see `layout.rs`): 40-byte bucket locks alone would eat a quarter of that.
+//!   Our lock is 4 bytes and shares an 8-byte bucket with the chain head, so taking the lock and
+//!   reading the head touch one cache line.
+//! * **Speed.** Robust mutexes are not glibc's fast path: every lock and unlock also maintains the
+//!   thread's robust list (`list_op_pending`, linking and unlinking the mutex). Our lock is one
+//!   CAS to take and one store to release, no system call.
+//! * **Repair is ours anyway.** `EOWNERDEAD` only says "the protected data may be inconsistent";
+//!   we still need our own repair (the intent log in `pool.rs`), so a robust mutex would buy the
+//!   death detection and nothing else, and that is what the owner word gives directly.
+//! * **Control.** With our own word we choose the waiting policy (spin, yield, sleep) and the
+//!   moment of recovery, and we can report the dead pid to the PHP layer for its warning. Nothing
+//!   depends on the dead process having kept its robust list intact (the kernel stops walking a
+//!   damaged list, and the mutex then stays locked forever).
+//!
+//! The price of the owner word is that death detection is a poll: a waiter that has spun and
+//! yielded for a few rounds with the *same* owner word still in place asks the kernel whether that
+//! owner lives (`kill(pid, 0)` plus `/proc/<pid>/stat`, which also catches zombies and recycled
+//! pids). Only a provably dead owner is replaced, with a compare-and-swap from its exact word, so
+//! two waiters can never both take over the same dead lock, and a live owner (slow, stopped,
+//! swapped out) is never robbed, unlike Swoole's 2-second timeout.
+//!
+//! The lock is not re-entrant, and all threads of one process share one owner word; the table
+//! never takes a lock it already holds.
+
+use std::sync::atomic::{AtomicU32, Ordering::*};
+
+use super::owner;
+
+/// Result of taking a lock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Acquired {
+    /// Taken normally.
+    Clean,
+    /// Taken over from a holder that died; carries the dead holder's pid. The caller must repair
+    /// whatever the lock protects before relying on it.
+    Recovered(u32),
+}
+
+/// A lock word inside the shared mapping (0 = free, otherwise the holder's owner word).
+#[repr(transparent)]
+pub(crate) struct ShmLock {
+    word: AtomicU32,
+}
+
+/// Spin iterations before the first yield.
+const SPINS: u32 = 64;
+/// Rounds that yield the CPU before rounds start sleeping.
+const YIELD_ROUNDS: u32 = 8;
+/// Longest sleep between two looks at a lock held by a live owner.
+const MAX_SLEEP_US: u64 = 1000;
+
+impl ShmLock {
+    /// Takes the lock for owner word `me`, waiting as long as the holder lives.
+    #[inline(always)]
+    pub(crate) fn lock(&self, me: u32) -> Acquired {
+        if self.word.compare_exchange(0, me, Acquire, Relaxed).is_ok() {
+            Acquired::Clean
+        } else {
+            self.lock_contended(me)
+        }
+    }
+
+    /// Takes the lock only if it is free right now.
+    #[inline]
+    #[allow(dead_code)]
+    pub(crate) fn try_lock(&self, me: u32) -> bool {
+        self.word.compare_exchange(0, me, Acquire, Relaxed).is_ok()
+    }
+
+    /// Releases the lock (the caller must hold it).
+    #[inline(always)]
+    pub(crate) fn unlock(&self) {
+        self.word.store(0, Release);
+    }
+
+    /// The current owner word (0 when free).
+    #[inline]
+    #[allow(dead_code)]
+    pub(crate) fn owner(&self) -> u32 {
+        self.word.load(Relaxed)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn lock_contended(&self, me: u32) -> Acquired {
+        let mut round: u32 = 0;
+        let mut seen: u32 = 0;
+        let mut seen_rounds: u32 = 0;
+        loop {
+            // Spin with a growing pause, grabbing the lock as soon as it is free.
+            for i in 0..SPINS {
+                let v = self.word.load(Relaxed);
+                if v == 0 {
+                    if self.word.compare_exchange_weak(0, me, Acquire, Relaxed).is_ok() {
+                        return Acquired::Clean;
+                    }
+                    continue;
+                }
+                for _ in 0..(1u32 << (i / 8).min(5)) {
+                    std::hint::spin_loop();
+                }
+            }
+            let v = self.word.load(Relaxed);
+            if v == 0 {
+                continue;
+            }
+            if v == seen {
+                seen_rounds += 1;
+            } else {
+                seen = v;
+                seen_rounds = 1;
+            }
+            // The same holder has kept the lock for a while: ask whether it still lives. Early
+            // rounds are short, so check on a doubling schedule there; once sleeping, every round.
+            let check = seen_rounds >= 2 && (round >= YIELD_ROUNDS || seen_rounds.is_power_of_two());
+            if check && owner::is_dead(v) {
+                if self.word.compare_exchange(v, me, Acquire, Relaxed).is_ok() {
+                    return Acquired::Recovered(owner::pid_of(v));
+                }
+                continue;
+            }
+            if round < YIELD_ROUNDS {
+                // SAFETY: no preconditions.
+                unsafe { libc::sched_yield() };
+            } else {
+                let us = (20u64 << ((round - YIELD_ROUNDS) / 2).min(6)).min(MAX_SLEEP_US);
+                let ts = libc::timespec { tv_sec: 0, tv_nsec: (us * 1000) as libc::c_long };
+                // SAFETY: valid timespec; an early wake-up is harmless.
+                unsafe { libc::nanosleep(&ts, std::ptr::null_mut()) };
+            }
+            round = round.saturating_add(1);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lock_unlock_and_dead_word_recovery() {
+        let l = ShmLock { word: AtomicU32::new(0) };
+        let me = owner::current();
+        assert_eq!(l.lock(me), Acquired::Clean);
+        assert!(!l.try_lock(me));
+        l.unlock();
+        assert!(l.try_lock(me));
+        l.unlock();
+        // Our own pid with another start token: a recycled pid, so the holder is gone.
+        let ghost = (me & ((1 << 22) - 1)) | (if me >> 22 == 1 { 2 } else { 1 }) << 22;
+        l.word.store(ghost, Relaxed);
+        assert_eq!(l.lock(me), Acquired::Recovered(owner::pid_of(me)));
+        assert_eq!(l.owner(), me);
+        l.unlock();
+    }
+}

@@ -1,0 +1,247 @@
+//! The slot pool: handing out a free slot to a new row and taking it back, in a way that survives
+//! the death of the process doing it.
+//!
+//! # Structure
+//!
+//! Slots that were never used sit above the high-water mark `hwm`; slots that were used and
+//! freed form a singly linked free list through their `next` field. Allocation takes the free-list
+//! head, or else slot `hwm` (then `hwm + 1`). Capacity is exactly M: allocation fails only when the
+//! free list is empty and `hwm == M`, i.e. when M rows exist, whatever their keys.
+//!
+//! Both allocation and release run under the pool lock and *also* under the lock of the bucket
+//! whose chain they change (lock order: bucket, then pool). So a chain changes shape only under
+//! both locks, and a slot is always in exactly one place: a chain, the free list, or above `hwm`.
+//!
+//! # Surviving death: a one-entry intent log
+//!
+//! Before changing anything, the pool-lock holder writes into the header's [`Intent`] what it is
+//! about to do: the operation, bucket, slot, the chain predecessor, the slot's old `next`, and the
+//! pool counters both before and after. Then `valid = 1`, then the writes, each allocation or
+//! release having a single *commit store*:
+//!
+//! * allocation: key, tag, length and zeroed columns are written into the (still unlinked) slot,
+//!   its `next` is pointed at the current chain head, and the commit is `bucket.head = slot`;
+//! * release: the commit is the store that unlinks the slot from its chain
+//!   (`prev.next` or `bucket.head` = slot's `next`); then the slot is pushed on the free list.
+//!
+//! After the commit the counters are set to the "after" values and `valid = 0`.
+//!
+//! Whoever takes the pool lock next and finds `valid == 1` (only possible when the holder died;
+//! the lock layer tells us, but we check the flag on every acquisition anyway) repairs by looking
+//! at the commit store alone: if it happened (the head is the slot / the predecessor no longer
+//! points at it), the operation is completed with the logged "after" state; otherwise it is rolled
+//! back to the logged "before" state, restoring the slot's `next`. The repair never changes a
+//! chain, is idempotent (a repairer that dies is simply repaired after), and is O(1).
+//!
+//! Reading the chain during repair is safe without the bucket lock: chains only change under the
+//! pool lock, which the repairer holds, and the bucket lock is either still held by the dead
+//! process or by a process that took it over and can only read the chain until it gets the pool
+//! lock. A dead *bucket*-lock holder that did not hold the pool lock leaves no structural damage at
+//! all: at worst the columns of the one row it was writing are half-written.
+
+use std::sync::atomic::{AtomicU32, Ordering::*};
+
+use super::hash::PreparedKey;
+use super::layout::{Intent, NIL, PoolSnap, View, link};
+use super::lock::Acquired;
+use super::row::zero_row;
+use super::schema::Schema;
+
+pub(crate) const OP_ALLOC: u32 = 1;
+pub(crate) const OP_FREE: u32 = 2;
+
+/// Test hook: when set to a crash point's number, the process `_exit`s there, as if killed,
+/// holding whatever locks it holds.
+#[cfg(test)]
+pub(crate) static CRASH_AT: AtomicU32 = AtomicU32::new(0);
+
+#[inline(always)]
+fn crash_point(_n: u32) {
+    #[cfg(test)]
+    if CRASH_AT.load(Relaxed) == _n {
+        // SAFETY: simulates a SIGKILL at this point.
+        unsafe { libc::_exit(77) };
+    }
+}
+
+/// Holds the pool lock; releases it on drop.
+pub(crate) struct PoolGuard<'a> {
+    view: &'a View,
+}
+
+impl Drop for PoolGuard<'_> {
+    #[inline(always)]
+    fn drop(&mut self) {
+        self.view.header().pool.lock.unlock();
+    }
+}
+
+/// Takes the pool lock, repairing after a dead holder. A recovered holder's pid is stored into
+/// `recovered`.
+#[inline]
+pub(crate) fn lock_pool<'a>(view: &'a View, me: u32, recovered: &AtomicU32) -> PoolGuard<'a> {
+    let h = view.header();
+    if let Acquired::Recovered(pid) = h.pool.lock.lock(me) {
+        recovered.store(pid, Relaxed);
+    }
+    let guard = PoolGuard { view };
+    if h.intent.valid.load(Acquire) != 0 {
+        repair(view);
+    }
+    guard
+}
+
+/// What an operation is about to change (the fixed part of the intent log).
+struct Record {
+    op: u32,
+    bucket: u32,
+    slot: u32,
+    prev: u32,
+    slot_next: u32,
+}
+
+#[inline(always)]
+fn log_intent(it: &Intent, r: Record, before: &PoolSnap, after: &PoolSnap) {
+    it.op.store(r.op, Relaxed);
+    it.bucket.store(r.bucket, Relaxed);
+    it.slot.store(r.slot, Relaxed);
+    it.prev.store(r.prev, Relaxed);
+    it.slot_next.store(r.slot_next, Relaxed);
+    it.before.store(before);
+    it.after.store(after);
+    it.valid.store(1, Release);
+}
+
+/// The cell that points at a chain member: the bucket head when `prev` is NIL, else the
+/// predecessor's `next`.
+#[inline(always)]
+fn link_cell(view: &View, bucket: u32, prev: u32) -> &AtomicU32 {
+    if prev == NIL { &view.bucket(bucket).head } else { &view.slot(prev - 1).next }
+}
+
+/// Allocates a slot for `key`, fills it (key, zeroed columns) and links it at the head of bucket
+/// `bucket`'s chain, whose length before is `chain_len`. The caller holds the bucket lock.
+/// Returns `None` when all M slots are in use.
+pub(crate) fn alloc(
+    view: &View,
+    schema: &Schema,
+    bucket: u32,
+    key: &PreparedKey,
+    chain_len: u32,
+    me: u32,
+    recovered: &AtomicU32,
+) -> Option<u32> {
+    let _guard = lock_pool(view, me, recovered);
+    let h = view.header();
+    let before = h.pool.live.load();
+    let from_list = before.free_head != NIL;
+    let (s, slot_next) = if from_list {
+        let s = before.free_head - 1;
+        (s, view.slot(s).next.load(Relaxed))
+    } else if before.hwm < view.geo.slots {
+        (before.hwm, NIL)
+    } else {
+        return None;
+    };
+    let mut after = before;
+    if from_list {
+        after.free_head = slot_next;
+    } else {
+        after.hwm += 1;
+    }
+    after.used += 1;
+    after.inserts += 1;
+    if chain_len > 0 {
+        after.conflicts += 1;
+        after.conflict_max = after.conflict_max.max(chain_len);
+    }
+    let rec = Record { op: OP_ALLOC, bucket, slot: s, prev: NIL, slot_next };
+    log_intent(&h.intent, rec, &before, &after);
+    crash_point(1);
+
+    let slot = view.slot(s);
+    // SAFETY: the slot is unlinked and we hold the pool lock, so nobody else writes it; racy
+    // readers (iteration) verify what they read under the bucket lock.
+    unsafe { *slot.key.get() = key.words };
+    slot.tag.store(key.tag(), Relaxed);
+    slot.klen.store(key.len, Relaxed);
+    // SAFETY: as above; the data area belongs to slot s.
+    unsafe { zero_row(schema, view.data(s)) };
+    let b = view.bucket(bucket);
+    slot.next.store(b.head.load(Relaxed), Relaxed);
+    crash_point(2);
+    b.head.store(link(s), Release); // commit
+    crash_point(3);
+    h.pool.live.store(&after);
+    crash_point(4);
+    h.intent.valid.store(0, Release);
+    Some(s)
+}
+
+/// Unlinks slot `s` (whose chain predecessor is `prev`, a link or NIL) from bucket `bucket` and
+/// puts it on the free list. The caller holds the bucket lock.
+pub(crate) fn free(view: &View, bucket: u32, s: u32, prev: u32, me: u32, recovered: &AtomicU32) {
+    let _guard = lock_pool(view, me, recovered);
+    let h = view.header();
+    let before = h.pool.live.load();
+    let slot = view.slot(s);
+    let slot_next = slot.next.load(Relaxed);
+    let mut after = before;
+    after.free_head = link(s);
+    after.used -= 1;
+    after.deletes += 1;
+    log_intent(&h.intent, Record { op: OP_FREE, bucket, slot: s, prev, slot_next }, &before, &after);
+    crash_point(11);
+    link_cell(view, bucket, prev).store(slot_next, Release); // commit
+    crash_point(12);
+    slot.klen.store(0, Relaxed);
+    slot.next.store(before.free_head, Relaxed);
+    crash_point(13);
+    h.pool.live.store(&after);
+    crash_point(14);
+    h.intent.valid.store(0, Release);
+}
+
+/// Completes or rolls back the logged operation of a dead pool-lock holder (see the module
+/// docs). The caller holds the pool lock.
+fn repair(view: &View) {
+    let h = view.header();
+    let it = &h.intent;
+    let op = it.op.load(Acquire);
+    let bucket = it.bucket.load(Acquire);
+    let s = it.slot.load(Acquire);
+    let prev = it.prev.load(Acquire);
+    let slot_next = it.slot_next.load(Acquire);
+    let before = it.before.load();
+    let after = it.after.load();
+    let g = &view.geo;
+    let sane = bucket < g.buckets && s < g.slots && prev <= g.slots && slot_next <= g.slots;
+    if sane {
+        match op {
+            OP_ALLOC => {
+                if view.bucket(bucket).head.load(Acquire) == link(s) {
+                    h.pool.live.store(&after);
+                } else {
+                    let slot = view.slot(s);
+                    if before.free_head == link(s) {
+                        slot.next.store(slot_next, Relaxed);
+                    }
+                    slot.klen.store(0, Relaxed);
+                    h.pool.live.store(&before);
+                }
+            }
+            OP_FREE => {
+                if link_cell(view, bucket, prev).load(Acquire) == link(s) {
+                    h.pool.live.store(&before);
+                } else {
+                    let slot = view.slot(s);
+                    slot.klen.store(0, Relaxed);
+                    slot.next.store(before.free_head, Relaxed);
+                    h.pool.live.store(&after);
+                }
+            }
+            _ => {}
+        }
+    }
+    it.valid.store(0, Release);
+}

@@ -1,0 +1,231 @@
+//! Columns and the row layout derived from them.
+//!
+//! The schema lives in process memory (it is fixed before `create()` and copied into children by
+//! `fork`), never in the mapping. Inside a row's data area the 8-byte columns (int, float) come
+//! first, in declaration order, then the string columns, each a `u32` length followed by its
+//! capacity in bytes. Every access is therefore naturally aligned (8 for numbers, 4 for lengths).
+//! [`Schema::columns`] keeps declaration order, which is the order rows are reported in.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::error::ColumnError;
+
+/// Longest column name accepted, in bytes.
+pub const MAX_COLUMN_NAME: usize = 256;
+/// Most columns a table may have.
+pub const MAX_COLUMNS: usize = 4096;
+/// Largest string column capacity (after rounding up to 8).
+pub const MAX_STRING_SIZE: u32 = 0x7fff_fff8;
+
+/// Column type, with Swoole's constant values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum ColumnType {
+    /// 64-bit signed integer (`Table::TYPE_INT`), whatever size was declared.
+    Int = 1,
+    /// IEEE double (`Table::TYPE_FLOAT`).
+    Float = 2,
+    /// Byte string with a fixed capacity (`Table::TYPE_STRING`).
+    String = 3,
+}
+
+impl ColumnType {
+    /// Maps Swoole's `TYPE_*` constant to a type.
+    pub fn from_code(code: i64) -> Option<ColumnType> {
+        match code {
+            1 => Some(ColumnType::Int),
+            2 => Some(ColumnType::Float),
+            3 => Some(ColumnType::String),
+            _ => None,
+        }
+    }
+}
+
+/// One column of a created schema.
+#[derive(Clone, Debug)]
+pub struct Column {
+    name: Box<[u8]>,
+    ty: ColumnType,
+    capacity: u32,
+    offset: u32,
+}
+
+impl Column {
+    /// The column name (binary-safe).
+    pub fn name(&self) -> &[u8] {
+        &self.name
+    }
+    /// The column type.
+    pub fn ty(&self) -> ColumnType {
+        self.ty
+    }
+    /// For strings: how many bytes a value may hold (the declared size rounded up to 8); longer
+    /// values are truncated. For numbers: 8.
+    pub fn capacity(&self) -> u32 {
+        self.capacity
+    }
+    /// Byte offset of the column inside a row's data area.
+    #[inline(always)]
+    pub(crate) fn offset(&self) -> usize {
+        self.offset as usize
+    }
+}
+
+/// A column as declared, before the layout is computed.
+#[derive(Clone, Debug)]
+pub(crate) struct ColumnDef {
+    pub(crate) name: Box<[u8]>,
+    pub(crate) ty: ColumnType,
+    pub(crate) capacity: u32,
+}
+
+/// Checks one `column()` call against those already declared and returns its definition.
+/// Checks in this order: type, string size, name length, duplicate name, column count.
+pub(crate) fn check_column(
+    existing: &[ColumnDef],
+    name: &[u8],
+    ty: i64,
+    size: i64,
+) -> Result<ColumnDef, ColumnError> {
+    let ty = ColumnType::from_code(ty).ok_or(ColumnError::UnknownType)?;
+    let capacity = match ty {
+        ColumnType::Int | ColumnType::Float => 8,
+        ColumnType::String => {
+            if size < 1 {
+                return Err(ColumnError::InvalidSize);
+            }
+            if size > MAX_STRING_SIZE as i64 {
+                return Err(ColumnError::TooLarge);
+            }
+            (size as u32).div_ceil(8) * 8
+        }
+    };
+    if name.len() > MAX_COLUMN_NAME {
+        return Err(ColumnError::NameTooLong);
+    }
+    if existing.iter().any(|c| &*c.name == name) {
+        return Err(ColumnError::Duplicate);
+    }
+    if existing.len() >= MAX_COLUMNS {
+        return Err(ColumnError::TooMany);
+    }
+    Ok(ColumnDef { name: name.into(), ty, capacity })
+}
+
+/// Bytes a column takes in the row: 8 for numbers, 4 + capacity for strings.
+pub(crate) fn column_bytes(def: &ColumnDef) -> u64 {
+    match def.ty {
+        ColumnType::String => 4 + def.capacity as u64,
+        _ => 8,
+    }
+}
+
+#[derive(Debug)]
+struct SchemaInner {
+    columns: Vec<Column>,
+    /// Size of a row's data area.
+    data_size: usize,
+    /// Size of the leading block of 8-byte columns.
+    fixed_size: usize,
+    /// Indices (into `columns`) of the string columns.
+    strings: Vec<usize>,
+    /// Name lookup for wide tables; narrow ones are scanned.
+    by_name: Option<HashMap<Box<[u8]>, usize>>,
+}
+
+/// The columns of a table and where each lives in a row. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Schema {
+    inner: Arc<SchemaInner>,
+}
+
+impl Schema {
+    /// Lays out the declared columns.
+    pub(crate) fn build(defs: &[ColumnDef]) -> Schema {
+        let mut columns: Vec<Column> = defs
+            .iter()
+            .map(|d| Column { name: d.name.clone(), ty: d.ty, capacity: d.capacity, offset: 0 })
+            .collect();
+        let mut off: u64 = 0;
+        for c in columns.iter_mut().filter(|c| c.ty != ColumnType::String) {
+            c.offset = off as u32;
+            off += 8;
+        }
+        let fixed_size = off as usize;
+        let mut strings = Vec::new();
+        for (i, c) in columns.iter_mut().enumerate() {
+            if c.ty == ColumnType::String {
+                c.offset = u32::try_from(off).unwrap_or(u32::MAX);
+                off += 4 + c.capacity as u64;
+                strings.push(i);
+            }
+        }
+        let by_name = (columns.len() > 8)
+            .then(|| columns.iter().enumerate().map(|(i, c)| (c.name.clone(), i)).collect());
+        Schema {
+            inner: Arc::new(SchemaInner {
+                columns,
+                data_size: usize::try_from(off).unwrap_or(usize::MAX),
+                fixed_size,
+                strings,
+                by_name,
+            }),
+        }
+    }
+
+    /// Columns in declaration order.
+    #[inline]
+    pub fn columns(&self) -> &[Column] {
+        &self.inner.columns
+    }
+
+    /// Column `i` (declaration order).
+    #[inline]
+    pub fn column(&self, i: usize) -> Option<&Column> {
+        self.inner.columns.get(i)
+    }
+
+    /// Number of columns.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.inner.columns.len()
+    }
+
+    /// True when the table has no columns (rows are then bare keys).
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.inner.columns.is_empty()
+    }
+
+    /// Index of the column called `name`.
+    #[inline]
+    pub fn column_index(&self, name: &[u8]) -> Option<usize> {
+        match &self.inner.by_name {
+            Some(map) => map.get(name).copied(),
+            None => self.inner.columns.iter().position(|c| &*c.name == name),
+        }
+    }
+
+    /// Size in bytes of a row's data area (what a full-row copy holds).
+    #[inline]
+    pub fn data_size(&self) -> usize {
+        self.inner.data_size
+    }
+
+    #[inline(always)]
+    pub(crate) fn fixed_size(&self) -> usize {
+        self.inner.fixed_size
+    }
+
+    #[inline(always)]
+    pub(crate) fn string_columns(&self) -> &[usize] {
+        &self.inner.strings
+    }
+
+    /// Whether two handles describe the same schema object (cheap identity check).
+    #[inline]
+    pub(crate) fn same(&self, other: &Schema) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner)
+    }
+}

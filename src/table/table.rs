@@ -1,0 +1,571 @@
+//! The per-process table handle and the row operations.
+//!
+//! Every operation: check the table is alive (one relaxed load), prepare the key (length check,
+//! padding, hash), take the key's bucket lock (one CAS), walk the chain (tag, length, then key
+//! words), do the work, release (one store). Inserting and deleting also take the pool lock for
+//! the few stores that link or unlink the slot (see `pool.rs`). Nothing allocates; reads copy into
+//! a caller-owned [`RowBuf`] so the caller never converts values while holding a lock.
+
+use std::sync::atomic::{AtomicU32, Ordering::*};
+
+use super::error::{CreateError, TableError};
+use super::hash::PreparedKey;
+use super::layout::{Bucket, Geometry, MAGIC, NIL, STATE_DESTROYED, STATE_READY, View};
+use super::lock::Acquired;
+use super::mapping::Mapping;
+use super::owner;
+use super::pool;
+use super::row::{self, RowBuf, Value};
+use super::schema::{ColumnType, Schema};
+use super::stats::Stats;
+
+/// One process's handle on a shared table.
+///
+/// The handle itself is process-local (a pointer to the mapping, a copy of the geometry and the
+/// schema). A child forked after `create()` inherits a copy that points at the same shared rows.
+/// Dropping a handle only unmaps this process's view; only [`Table::destroy`] ends the table for
+/// everybody.
+pub struct Table {
+    pub(crate) map: Option<Mapping>,
+    pub(crate) view: View,
+    pub(crate) schema: Schema,
+    /// Pid of the last dead lock holder this process took a lock over from (0 = none since the
+    /// last [`Table::take_recovered`]).
+    pub(crate) recovered: AtomicU32,
+}
+
+/// Where a key was found in its chain, or how long the chain is when it was not.
+pub(crate) enum Lookup {
+    /// Slot number, and the link of its predecessor (NIL when it is the chain head).
+    Found { slot: u32, prev: u32 },
+    Missing { chain_len: u32 },
+}
+
+/// Holds a bucket lock; releases it on drop.
+pub(crate) struct BucketGuard<'a> {
+    bucket: &'a Bucket,
+}
+
+impl Drop for BucketGuard<'_> {
+    #[inline(always)]
+    fn drop(&mut self) {
+        self.bucket.lock.unlock();
+    }
+}
+
+impl Table {
+    pub(crate) fn create(schema: Schema, geo: Geometry) -> Result<Table, CreateError> {
+        let map = Mapping::new(geo.total)?;
+        // SAFETY: the mapping is geo.total bytes and stays alive as long as `map`.
+        let view = unsafe { View::new(map.as_ptr(), geo) };
+        let m = &view.header().meta;
+        m.magic.store(MAGIC, Relaxed);
+        m.size.store(geo.size, Relaxed);
+        m.overflow.store(geo.overflow, Relaxed);
+        m.slots.store(geo.slots, Relaxed);
+        m.buckets.store(geo.buckets, Relaxed);
+        m.stride.store(geo.stride as u32, Relaxed);
+        m.total.store(geo.total as u64, Relaxed);
+        m.state.store(STATE_READY, Release);
+        Ok(Table { map: Some(map), view, schema, recovered: AtomicU32::new(0) })
+    }
+
+    /// The view, if the table is alive (not destroyed here or by another process).
+    #[inline(always)]
+    pub(crate) fn live_view(&self) -> Result<&View, TableError> {
+        if self.map.is_none() || self.view.header().meta.state.load(Relaxed) != STATE_READY {
+            return Err(TableError::Destroyed);
+        }
+        Ok(&self.view)
+    }
+
+    #[inline(always)]
+    pub(crate) fn note_recovered(&self, how: Acquired) {
+        if let Acquired::Recovered(pid) = how {
+            self.recovered.store(pid, Relaxed);
+        }
+    }
+
+    #[inline(always)]
+    pub(crate) fn lock_bucket<'a>(&self, view: &'a View, b: u32, me: u32) -> BucketGuard<'a> {
+        let bucket = view.bucket(b);
+        self.note_recovered(bucket.lock.lock(me));
+        BucketGuard { bucket }
+    }
+
+    /// Finds `key` in bucket `b`'s chain. The caller holds the bucket lock.
+    #[inline(always)]
+    pub(crate) fn find(view: &View, b: u32, key: &PreparedKey) -> Lookup {
+        let slots = view.geo.slots;
+        let tag = key.tag();
+        let nw = key.nwords();
+        let mut prev = NIL;
+        let mut cur = view.bucket(b).head.load(Relaxed);
+        let mut n: u32 = 0;
+        while cur != NIL && cur <= slots && n < slots {
+            let s = cur - 1;
+            let sl = view.slot(s);
+            if sl.tag.load(Relaxed) == tag && sl.klen.load(Relaxed) == key.len {
+                // SAFETY: the slot is in our chain and we hold its bucket lock.
+                let words = unsafe { &*sl.key.get() };
+                if words[..nw] == key.words[..nw] {
+                    return Lookup::Found { slot: s, prev };
+                }
+            }
+            prev = cur;
+            cur = sl.next.load(Relaxed);
+            n += 1;
+        }
+        Lookup::Missing { chain_len: n }
+    }
+
+    /// Shared start of keyed operations: live view, prepared key, bucket, owner word.
+    #[inline(always)]
+    fn begin(&self, key: &[u8]) -> Result<(&View, PreparedKey, u32, u32), TableError> {
+        let view = self.live_view()?;
+        let k = PreparedKey::new(key).ok_or(TableError::InvalidKey)?;
+        let b = view.geo.bucket_of(k.hash);
+        Ok((view, k, b, owner::current()))
+    }
+
+    #[inline(always)]
+    fn check(&self, values: &[(usize, Value<'_>)]) -> Result<(), TableError> {
+        if row::check_values(&self.schema, values) {
+            Ok(())
+        } else if values.iter().any(|(c, _)| *c >= self.schema.len()) {
+            Err(TableError::NoSuchColumn)
+        } else {
+            Err(TableError::WrongType)
+        }
+    }
+
+    #[inline(always)]
+    fn count_update(&self, view: &View) {
+        view.header().hot.updates.fetch_add(1, Relaxed);
+    }
+
+    #[inline(always)]
+    fn insert(&self, view: &View, b: u32, k: &PreparedKey, chain_len: u32, me: u32) -> Result<u32, TableError> {
+        pool::alloc(view, &self.schema, b, k, chain_len, me, &self.recovered).ok_or(TableError::Full)
+    }
+
+    /// Inserts or updates `key`: the given columns are written; on insert the others are zero /
+    /// 0.0 / "", on update they keep their values. Strings longer than their column are truncated.
+    pub fn set(&self, key: &[u8], values: &[(usize, Value<'_>)]) -> Result<(), TableError> {
+        let (view, k, b, me) = self.begin(key)?;
+        self.check(values)?;
+        let _g = self.lock_bucket(view, b, me);
+        let s = match Self::find(view, b, &k) {
+            Lookup::Found { slot, .. } => {
+                self.count_update(view);
+                slot
+            }
+            Lookup::Missing { chain_len } => self.insert(view, b, &k, chain_len, me)?,
+        };
+        // SAFETY: slot s is in our chain, we hold its lock, values were checked.
+        unsafe { row::write_values(&self.schema, view.data(s), values) };
+        Ok(())
+    }
+
+    /// Inserts `key` only if it is absent (`KeyExists` otherwise).
+    pub fn add(&self, key: &[u8], values: &[(usize, Value<'_>)]) -> Result<(), TableError> {
+        let (view, k, b, me) = self.begin(key)?;
+        self.check(values)?;
+        let _g = self.lock_bucket(view, b, me);
+        let s = match Self::find(view, b, &k) {
+            Lookup::Found { .. } => return Err(TableError::KeyExists),
+            Lookup::Missing { chain_len } => self.insert(view, b, &k, chain_len, me)?,
+        };
+        // SAFETY: as in set().
+        unsafe { row::write_values(&self.schema, view.data(s), values) };
+        Ok(())
+    }
+
+    /// Updates `key` only if it is present (`NoSuchKey` otherwise). An empty `values` still
+    /// counts as an update.
+    pub fn update(&self, key: &[u8], values: &[(usize, Value<'_>)]) -> Result<(), TableError> {
+        let (view, k, b, me) = self.begin(key)?;
+        self.check(values)?;
+        let _g = self.lock_bucket(view, b, me);
+        match Self::find(view, b, &k) {
+            Lookup::Found { slot, .. } => {
+                self.count_update(view);
+                // SAFETY: as in set().
+                unsafe { row::write_values(&self.schema, view.data(slot), values) };
+                Ok(())
+            }
+            Lookup::Missing { .. } => Err(TableError::NoSuchKey),
+        }
+    }
+
+    /// If the row holds exactly the `expected` values (see [`Value`] comparison rules in
+    /// `row.rs`: bitwise for numbers, length + bytes for strings), writes `values`.
+    /// `NoSuchKey` / `Mismatch` otherwise. An empty `expected` always matches.
+    pub fn cmpset(
+        &self,
+        key: &[u8],
+        expected: &[(usize, Value<'_>)],
+        values: &[(usize, Value<'_>)],
+    ) -> Result<(), TableError> {
+        let (view, k, b, me) = self.begin(key)?;
+        self.check(expected)?;
+        self.check(values)?;
+        let _g = self.lock_bucket(view, b, me);
+        match Self::find(view, b, &k) {
+            Lookup::Found { slot, .. } => {
+                let data = view.data(slot);
+                // SAFETY: as in set().
+                if !unsafe { row::matches(&self.schema, data, expected) } {
+                    return Err(TableError::Mismatch);
+                }
+                self.count_update(view);
+                // SAFETY: as in set().
+                unsafe { row::write_values(&self.schema, data, values) };
+                Ok(())
+            }
+            Lookup::Missing { .. } => Err(TableError::NoSuchKey),
+        }
+    }
+
+    /// Copies the row of `key` (and the key) into `out`.
+    pub fn get(&self, key: &[u8], out: &mut RowBuf) -> Result<(), TableError> {
+        let (view, k, b, me) = self.begin(key)?;
+        out.prepare(&self.schema);
+        let _g = self.lock_bucket(view, b, me);
+        match Self::find(view, b, &k) {
+            Lookup::Found { slot, .. } => {
+                // SAFETY: the slot is in our chain and we hold its lock.
+                unsafe {
+                    out.set_key_words(&k.words, k.len);
+                    out.copy_row(view.data(slot));
+                }
+                Ok(())
+            }
+            Lookup::Missing { .. } => Err(TableError::NoSuchKey),
+        }
+    }
+
+    /// Copies one column of `key`'s row into `out` and returns it (borrowing `out`). The other
+    /// columns of `out` are left as they were.
+    pub fn get_field<'b>(&self, key: &[u8], col: usize, out: &'b mut RowBuf) -> Result<Value<'b>, TableError> {
+        let (view, k, b, me) = self.begin(key)?;
+        if col >= self.schema.len() {
+            return Err(TableError::NoSuchColumn);
+        }
+        out.prepare(&self.schema);
+        let _g = self.lock_bucket(view, b, me);
+        match Self::find(view, b, &k) {
+            Lookup::Found { slot, .. } => {
+                // SAFETY: the slot is in our chain and we hold its lock; col is in range.
+                let v = unsafe {
+                    out.set_key_words(&k.words, k.len);
+                    out.copy_column(view.data(slot), col)
+                };
+                Ok(v)
+            }
+            Lookup::Missing { .. } => Err(TableError::NoSuchKey),
+        }
+    }
+
+    /// Whether `key` has a row.
+    pub fn exists(&self, key: &[u8]) -> Result<bool, TableError> {
+        let (view, k, b, me) = self.begin(key)?;
+        let _g = self.lock_bucket(view, b, me);
+        Ok(matches!(Self::find(view, b, &k), Lookup::Found { .. }))
+    }
+
+    /// Deletes `key`'s row (`NoSuchKey` if absent).
+    pub fn del(&self, key: &[u8]) -> Result<(), TableError> {
+        let (view, k, b, me) = self.begin(key)?;
+        let _g = self.lock_bucket(view, b, me);
+        match Self::find(view, b, &k) {
+            Lookup::Found { slot, prev } => {
+                pool::free(view, b, slot, prev, me, &self.recovered);
+                Ok(())
+            }
+            Lookup::Missing { .. } => Err(TableError::NoSuchKey),
+        }
+    }
+
+    /// Copies `key`'s row into `out`, then deletes it, atomically.
+    pub fn getdel(&self, key: &[u8], out: &mut RowBuf) -> Result<(), TableError> {
+        let (view, k, b, me) = self.begin(key)?;
+        out.prepare(&self.schema);
+        let _g = self.lock_bucket(view, b, me);
+        match Self::find(view, b, &k) {
+            Lookup::Found { slot, prev } => {
+                // SAFETY: the slot is in our chain and we hold its lock.
+                unsafe {
+                    out.set_key_words(&k.words, k.len);
+                    out.copy_row(view.data(slot));
+                }
+                pool::free(view, b, slot, prev, me, &self.recovered);
+                Ok(())
+            }
+            Lookup::Missing { .. } => Err(TableError::NoSuchKey),
+        }
+    }
+
+    /// Deletes `key`'s row if it holds exactly the `expected` values (see [`Table::cmpset`]).
+    pub fn cmpdel(&self, key: &[u8], expected: &[(usize, Value<'_>)]) -> Result<(), TableError> {
+        let (view, k, b, me) = self.begin(key)?;
+        self.check(expected)?;
+        let _g = self.lock_bucket(view, b, me);
+        match Self::find(view, b, &k) {
+            Lookup::Found { slot, prev } => {
+                // SAFETY: as in set().
+                if !unsafe { row::matches(&self.schema, view.data(slot), expected) } {
+                    return Err(TableError::Mismatch);
+                }
+                pool::free(view, b, slot, prev, me, &self.recovered);
+                Ok(())
+            }
+            Lookup::Missing { .. } => Err(TableError::NoSuchKey),
+        }
+    }
+
+    /// Checks a column for incr/decr before anything is looked up (so a bad column never
+    /// creates a row).
+    #[inline(always)]
+    fn number_column(&self, col: usize, ty: ColumnType) -> Result<&super::schema::Column, TableError> {
+        let c = self.schema.column(col).ok_or(TableError::NoSuchColumn)?;
+        if c.ty() == ty { Ok(c) } else { Err(TableError::WrongType) }
+    }
+
+    /// Runs `f` on the 8 bytes of a number column of `key`'s row, creating the row (all zero)
+    /// when missing. Returns the new bits.
+    #[inline(always)]
+    fn modify(&self, key: &[u8], col: usize, ty: ColumnType, f: impl FnOnce(u64) -> u64) -> Result<u64, TableError> {
+        let (view, k, b, me) = self.begin(key)?;
+        let c = self.number_column(col, ty)?;
+        let _g = self.lock_bucket(view, b, me);
+        let s = match Self::find(view, b, &k) {
+            Lookup::Found { slot, .. } => {
+                self.count_update(view);
+                slot
+            }
+            Lookup::Missing { chain_len } => self.insert(view, b, &k, chain_len, me)?,
+        };
+        let data = view.data(s);
+        // SAFETY: slot s is in our chain and we hold its lock; c is a number column.
+        unsafe {
+            let v = f(row::read_u64(data, c));
+            row::write_u64(data, c, v);
+            Ok(v)
+        }
+    }
+
+    /// Adds `by` to an int column (wrapping), creating the row if missing; returns the result.
+    pub fn incr_int(&self, key: &[u8], col: usize, by: i64) -> Result<i64, TableError> {
+        self.modify(key, col, ColumnType::Int, |v| (v as i64).wrapping_add(by) as u64).map(|v| v as i64)
+    }
+
+    /// Subtracts `by` from an int column (wrapping), creating the row if missing.
+    pub fn decr_int(&self, key: &[u8], col: usize, by: i64) -> Result<i64, TableError> {
+        self.modify(key, col, ColumnType::Int, |v| (v as i64).wrapping_sub(by) as u64).map(|v| v as i64)
+    }
+
+    /// Adds `by` to a float column, creating the row if missing; returns the result.
+    pub fn incr_float(&self, key: &[u8], col: usize, by: f64) -> Result<f64, TableError> {
+        self.modify(key, col, ColumnType::Float, |v| (f64::from_bits(v) + by).to_bits()).map(f64::from_bits)
+    }
+
+    /// Subtracts `by` from a float column, creating the row if missing.
+    pub fn decr_float(&self, key: &[u8], col: usize, by: f64) -> Result<f64, TableError> {
+        self.modify(key, col, ColumnType::Float, |v| (f64::from_bits(v) - by).to_bits()).map(f64::from_bits)
+    }
+
+    /// Rows in the table. Answers as long as this process still has the mapping, even after
+    /// another process destroyed the table (like Swoole's shared counter); 0 after a local
+    /// `destroy()`.
+    #[inline]
+    pub fn count(&self) -> u32 {
+        if self.map.is_none() {
+            return 0;
+        }
+        self.view.header().pool.live.used.load(Relaxed)
+    }
+
+    /// Swoole's `stats()` counters.
+    pub fn stats(&self) -> Result<Stats, TableError> {
+        Ok(Stats::read(self.live_view()?))
+    }
+
+    /// N, `getSize()`.
+    #[inline]
+    pub fn size(&self) -> u32 {
+        self.view.geo.size
+    }
+
+    /// M = N + C, how many rows fit.
+    #[inline]
+    pub fn slots(&self) -> u32 {
+        self.view.geo.slots
+    }
+
+    /// Bytes of the shared mapping (`getMemorySize()`); 0 after a local `destroy()`.
+    #[inline]
+    pub fn memory_size(&self) -> usize {
+        self.map.as_ref().map_or(0, |m| m.len())
+    }
+
+    /// The layout of the mapping.
+    #[inline]
+    pub fn geometry(&self) -> Geometry {
+        self.view.geo
+    }
+
+    /// The columns.
+    #[inline]
+    pub fn schema(&self) -> &Schema {
+        &self.schema
+    }
+
+    /// A copy-out buffer for this table's rows.
+    pub fn row_buf(&self) -> RowBuf {
+        RowBuf::new(&self.schema)
+    }
+
+    /// Whether the table can still be used from this process.
+    #[inline]
+    pub fn is_alive(&self) -> bool {
+        self.live_view().is_ok()
+    }
+
+    /// Pid of a dead process whose lock this process took over since the last call (for the
+    /// `lock process[%d] not exists, force unlock` warning), clearing it.
+    #[inline]
+    pub fn take_recovered(&self) -> Option<u32> {
+        if self.recovered.load(Relaxed) == 0 {
+            return None;
+        }
+        Some(self.recovered.swap(0, Relaxed)).filter(|&p| p != 0)
+    }
+
+    /// Ends the table for every process: marks the shared header destroyed (other processes get
+    /// `Destroyed` from their next call) and unmaps it here. `Err(Destroyed)` if it was already
+    /// destroyed (here or elsewhere); the local mapping is released either way.
+    pub fn destroy(&mut self) -> Result<(), TableError> {
+        let Some(map) = self.map.take() else {
+            return Err(TableError::Destroyed);
+        };
+        let was = self.view.header().meta.state.swap(STATE_DESTROYED, AcqRel);
+        drop(map);
+        if was == STATE_READY { Ok(()) } else { Err(TableError::Destroyed) }
+    }
+}
+
+impl std::fmt::Debug for Table {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Table").field("geometry", &self.view.geo).field("alive", &self.is_alive()).finish()
+    }
+}
+
+/// Test hooks and the structural checker.
+#[cfg(test)]
+impl Table {
+    /// Bucket of a key.
+    pub(crate) fn test_bucket_of(&self, key: &[u8]) -> u32 {
+        self.view.geo.bucket_of(PreparedKey::new(key).unwrap().hash)
+    }
+
+    /// Takes the bucket lock of `key` and keeps it.
+    pub(crate) fn test_hold_bucket(&self, key: &[u8]) {
+        let b = self.test_bucket_of(key);
+        std::mem::forget(self.lock_bucket(&self.view, b, owner::current()));
+    }
+
+    /// Releases a bucket lock taken by [`Table::test_hold_bucket`].
+    pub(crate) fn test_release_bucket(&self, key: &[u8]) {
+        self.view.bucket(self.test_bucket_of(key)).lock.unlock();
+    }
+
+    /// Runs `f` while holding the bucket lock of `key`.
+    pub(crate) fn test_with_bucket(&self, key: &[u8], f: impl FnOnce()) {
+        let _g = self.lock_bucket(&self.view, self.test_bucket_of(key), owner::current());
+        f();
+    }
+
+    /// Takes the pool lock and keeps it.
+    pub(crate) fn test_hold_pool(&self) {
+        std::mem::forget(pool::lock_pool(&self.view, owner::current(), &self.recovered));
+    }
+
+    /// Owner words of a bucket lock and of the pool lock.
+    pub(crate) fn test_lock_owners(&self, key: &[u8]) -> (u32, u32) {
+        (self.view.bucket(self.test_bucket_of(key)).lock.owner(), self.view.header().pool.lock.owner())
+    }
+
+    /// Checks the whole structure (takes the pool lock, which repairs after a dead holder; the
+    /// caller makes sure no other process changes the table meanwhile): every slot below `hwm` is
+    /// in exactly one chain or on the free list, chain members hash to their bucket, counters
+    /// agree. Returns the keys found.
+    pub(crate) fn check_invariants(&self) -> Result<Vec<Vec<u8>>, String> {
+        use super::hash::{hash_padded, tag_of};
+        let v = &self.view;
+        let _g = pool::lock_pool(v, owner::current(), &self.recovered);
+        let h = v.header();
+        if h.intent.valid.load(Relaxed) != 0 {
+            return Err("intent still valid".into());
+        }
+        let live = h.pool.live.load();
+        let g = &v.geo;
+        if live.hwm > g.slots {
+            return Err(format!("hwm {} > slots {}", live.hwm, g.slots));
+        }
+        let mut seen = vec![0u8; g.slots as usize];
+        let mut keys = Vec::new();
+        for b in 0..g.buckets {
+            let mut cur = v.bucket(b).head.load(Relaxed);
+            while cur != NIL {
+                let s = cur - 1;
+                if s >= live.hwm {
+                    return Err(format!("bucket {b}: slot {s} above hwm {}", live.hwm));
+                }
+                if seen[s as usize] != 0 {
+                    return Err(format!("bucket {b}: slot {s} seen twice"));
+                }
+                seen[s as usize] = 1;
+                let sl = v.slot(s);
+                let klen = sl.klen.load(Relaxed) as usize;
+                if klen == 0 || klen > 63 {
+                    return Err(format!("slot {s}: key length {klen}"));
+                }
+                // SAFETY: single-process check.
+                let words = unsafe { *sl.key.get() };
+                let hash = hash_padded(&words, klen);
+                if g.bucket_of(hash) != b || tag_of(hash) != sl.tag.load(Relaxed) {
+                    return Err(format!("slot {s}: key does not hash to bucket {b}"));
+                }
+                let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
+                if bytes[klen..].iter().any(|&x| x != 0) {
+                    return Err(format!("slot {s}: key padding not zero"));
+                }
+                keys.push(bytes[..klen].to_vec());
+                cur = sl.next.load(Relaxed);
+            }
+        }
+        let mut free = 0u32;
+        let mut cur = live.free_head;
+        while cur != NIL {
+            let s = cur - 1;
+            if s >= live.hwm || seen[s as usize] != 0 {
+                return Err(format!("free list: slot {s} above hwm or already seen"));
+            }
+            seen[s as usize] = 2;
+            free += 1;
+            cur = v.slot(s).next.load(Relaxed);
+        }
+        let rows = keys.len() as u32;
+        if rows + free != live.hwm {
+            return Err(format!("rows {rows} + free {free} != hwm {}", live.hwm));
+        }
+        if rows != live.used {
+            return Err(format!("rows {rows} != used {}", live.used));
+        }
+        if live.inserts - live.deletes != live.used as u64 {
+            return Err(format!("inserts {} - deletes {} != used {}", live.inserts, live.deletes, live.used));
+        }
+        Ok(keys)
+    }
+}

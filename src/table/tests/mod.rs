@@ -1,0 +1,12 @@
+//! Tests of the table core. Tests that fork or measure time hold `support::SERIAL`; forked
+//! children only use atomics, the table (which does not allocate) and `_exit`.
+
+mod api;
+mod capacity;
+mod concurrency;
+mod hash;
+mod iteration;
+mod layout;
+mod model;
+mod recovery;
+mod support;
