@@ -24,6 +24,15 @@ if ($what === 'queue' || $what === 'all') {
         ['pairs 4 KiB, raw', 'pairs', 4096, 0, 300000],
         ['forked stream 1M x 16 B, raw', 'stream', 16, 0, 1000000],
     ];
+    // the kernel's own cost: a C loop of msgsnd+msgrcv pairs, the ceiling for any PHP binding
+    $cloop = null;
+    $bin = sys_get_temp_dir() . '/rsipc-c-loop-' . getmypid();
+    if (trim((string)shell_exec("cc -O2 -o $bin $dir/c_loop.c 2>&1; echo $?")) === '0') {
+        $c = [];
+        for ($r = 0; $r < $runs; $r++) { $c[] = run("$bin 16 1000000"); }
+        $cloop = median($c);
+        unlink($bin);
+    }
     printf("%-32s %14s %14s %8s\n", 'queue: msgs/s (median of ' . $runs . ')', 'original', 'rsipc', 'ratio');
     foreach ($cases as [$label, $mode, $size, $ser, $n]) {
         $res = array_fill_keys(array_keys($impls), []);
@@ -35,7 +44,10 @@ if ($what === 'queue' || $what === 'all') {
         $o = median($res['sysvmsg (original)']); $m = median($res['rsipc']);
         printf("%-32s %14s %14s %7.2fx\n", $label, fmt($o), fmt($m), $m / $o);
     }
+    if ($cloop !== null) {
+        printf("%-32s %14s   (the kernel's ceiling for 16 B pairs)\n", 'C msgsnd+msgrcv loop, 16 B', fmt($cloop));
+    }
 }
 if (($what === 'table' || $what === 'all') && is_file("$dir/table_bench.php")) {
-    passthru("$php $dir/table_run.php " . escapeshellarg($so) . " $runs");
+    passthru("$php $dir/table_run.php " . escapeshellarg($so) . " " . (getenv('BENCH_RUNS') ?: 3));
 }
