@@ -17,13 +17,13 @@ use std::cell::UnsafeCell;
 const REUSED: usize = 64 * 1024;
 
 struct ReceiveBuffer {
-    bytes: UnsafeCell<[u8; MTYPE_SIZE + REUSED]>,
+    bytes: UnsafeCell<[u8; MTYPE_SIZE + REUSED + 1]>,
     in_use: UnsafeCell<bool>,
 }
 // SAFETY: PHP (NTS) runs one request per process on one thread; `in_use` guards re-entry
 // (an autoloader or callback run by unserialize calling msg_receive again).
 unsafe impl Sync for ReceiveBuffer {}
-static BUFFER: ReceiveBuffer = ReceiveBuffer { bytes: UnsafeCell::new([0; MTYPE_SIZE + REUSED]), in_use: UnsafeCell::new(false) };
+static BUFFER: ReceiveBuffer = ReceiveBuffer { bytes: UnsafeCell::new([0; MTYPE_SIZE + REUSED + 1]), in_use: UnsafeCell::new(false) };
 
 struct Args {
     queue: *mut zval,
@@ -110,6 +110,10 @@ pub unsafe extern "C" fn handler(ex: *mut zend_execute_data, rv: *mut zval) {
                 if !a.error_code.is_null() {
                     zend::assign_ref_long(a.error_code, 0);
                 }
+                // A NUL after the payload (there is always room: the original allocates
+                // max_message_size + 16 bytes) keeps the unserializer from reading stale bytes
+                // past a cut-off message, which the original leaves to chance.
+                *base.add(MTYPE_SIZE + len) = 0;
                 let payload = &msg.payload()[..len];
                 if a.unserialize {
                     let mut u = Unserializer::new();
