@@ -14,7 +14,6 @@ $t->set('a', ['v' => 1]);
 $t->set('b', ['v' => 2]);
 
 // a second child, forked before the destroy, waits and then reports what it sees
-$pipe = [];
 $r = stream_socket_pair(STREAM_PF_UNIX, STREAM_SOCK_STREAM, STREAM_IPPROTO_IP);
 $watcher = table_fork(function () use ($t, $r) {
     fclose($r[0]);

@@ -93,6 +93,7 @@ unsafe extern "C" {
     pub fn zend_hash_add_new(ht: *mut HashTable, key: *mut zend_string, v: *mut zval) -> *mut zval;
     pub fn zend_hash_real_init_mixed(ht: *mut HashTable);
     pub fn zend_array_destroy(ht: *mut HashTable);
+    pub fn zend_std_unset_property(obj: *mut zend_object, name: *mut zend_string, cache: *mut *mut c_void);
     pub fn zend_declare_class_constant_ex(ce: *mut zend_class_entry, name: *mut zend_string, v: *mut zval, flags: c_int, doc: *mut zend_string) -> *mut c_void;
     pub static zend_string_init_interned: Option<unsafe extern "C" fn(*const c_char, usize, bool) -> *mut zend_string>;
 }

@@ -23,14 +23,17 @@ fn parse_spec(spec: &str) -> Result<Vec<(String, i64, i64)>, String> {
             "i" | "int" => 1,
             "f" | "float" => 2,
             "s" | "string" => 3,
-            other => return Err(format!("unknown type '{other}' for column '{}'", bits[0])),
+            other => return Err(format!("unknown field type[{other}]")),
         };
         let size = match bits.get(2) {
-            Some(s) => s.parse::<i64>().map_err(|_| format!("invalid size '{s}' for column '{}'", bits[0]))?,
+            Some(s) => s.parse::<i64>().map_err(|_| format!("invalid string length[{s}]"))?,
             None => 0,
         };
+        if ty == 3 && bits.len() < 3 {
+            return Err("need to give string length".to_string());
+        }
         if ty == 3 && size <= 0 {
-            return Err(format!("string column '{}' needs a size greater than zero", bits[0]));
+            return Err(format!("invalid string length[{size}]"));
         }
         out.push((bits[0].to_string(), ty, size));
     }

@@ -83,6 +83,7 @@ pub unsafe fn register() {
         h.offset = std::mem::offset_of!(object::TableObject, std) as i32;
         h.free_obj = Some(object::free_object);
         h.clone_obj = None;
+        h.unset_property = Some(object::unset_property);
         (*(&raw mut object::HANDLERS)).write(h);
         object::TABLE_CE = ce;
 

@@ -172,3 +172,20 @@ pub unsafe fn converting(t: *mut TableObject, delta: i32) {
         }
     }
 }
+
+/// `$size` and `$memorySize` cannot be unset (as in Swoole); other properties behave normally.
+pub unsafe extern "C" fn unset_property(obj: *mut zend_object, name: *mut zend_string, cache: *mut *mut std::ffi::c_void) {
+    unsafe {
+        let n = zend::zstr_bytes(name);
+        if n == b"size" || n == b"memorySize" {
+            zend::zend_throw_error(
+                std::ptr::null_mut(),
+                cstr!("Property %s of class %s cannot be unset"),
+                (*name).val.as_ptr(),
+                (*(*(*obj).ce).name).val.as_ptr(),
+            );
+            return;
+        }
+        zend::zend_std_unset_property(obj, name, cache);
+    }
+}
