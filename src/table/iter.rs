@@ -64,7 +64,7 @@ impl Table {
                 if me == 0 {
                     me = owner::current();
                 }
-
+                let _g = self.lock_bucket(view, b, me);
                 if chain_contains(view, b, i) {
                     // SAFETY: slot i is in chain b and we hold b's lock, so it is stable.
                     unsafe {

@@ -15,7 +15,7 @@
 //! * Cursor iteration by slot number ([`iter`]): independent cursors, deletion-safe, every row that
 //!   lives through a pass is returned exactly once.
 //!
-//! ```no_run
+//! ```
 //! use rsipc::table::{TableBuilder, Value, TableError};
 //!
 //! let mut b = TableBuilder::new(1024, 0.2);

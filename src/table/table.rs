@@ -89,8 +89,23 @@ impl Table {
     #[inline(always)]
     pub(crate) fn lock_bucket<'a>(&self, view: &'a View, b: u32, me: u32) -> BucketGuard<'a> {
         let bucket = view.bucket(b);
-        self.note_recovered(bucket.lock.lock(me));
+        let how = bucket.lock.lock(me);
+        if how != Acquired::Clean {
+            self.after_bucket_recovery(view, how, me);
+        }
         BucketGuard { bucket }
+    }
+
+    /// A bucket lock was taken over from a dead process. The bucket needs no repair (a dead
+    /// bucket-lock holder can only leave half-written column values), but if that process died
+    /// inside the pool's critical section, settle its logged operation now (bucket, then pool:
+    /// the usual lock order) so counters are right even if this caller never needs the pool.
+    #[cold]
+    fn after_bucket_recovery(&self, view: &View, how: Acquired, me: u32) {
+        self.note_recovered(how);
+        if view.header().intent.valid.load(Acquire) != 0 {
+            drop(pool::lock_pool(view, me, &self.recovered));
+        }
     }
 
     /// Finds `key` in bucket `b`'s chain. The caller holds the bucket lock.

@@ -252,12 +252,12 @@ fn destroy_ends_the_table_for_every_process() {
     let mut t = table(64, 0.2);
     t.set(b"k", &[(I, Value::Int(1))]).unwrap();
     let flags = Shared::new(2);
+    let mut r = t.row_buf(); // allocated before forking: children must not allocate
     let pid = fork(|| {
         let go = wait_until(std::time::Duration::from_secs(10), || flags.at(0).load(std::sync::atomic::Ordering::SeqCst) == 1);
         if !go {
             return 2;
         }
-        let mut r = t.row_buf();
         if t.get(b"k", &mut r) != Err(TableError::Destroyed) {
             return 3;
         }

@@ -2,6 +2,7 @@
 //! children only use atomics, the table (which does not allocate) and `_exit`.
 
 mod api;
+mod bench;
 mod capacity;
 mod concurrency;
 mod hash;

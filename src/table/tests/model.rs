@@ -306,7 +306,7 @@ fn run_model(seed: u64, ops: usize, nkeys: usize) {
             let mut cursor = 0;
             let mut n = 0;
             while let Some(next) = t.next_from(cursor, &mut r).unwrap() {
-                assert_eq!(read(&t, &r.key().to_vec(), &mut t.row_buf()), model.get(r.key()).cloned());
+                assert_eq!(read(&t, r.key(), &mut t.row_buf()), model.get(r.key()).cloned());
                 n += 1;
                 cursor = next;
             }

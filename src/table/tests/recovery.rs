@@ -202,10 +202,7 @@ fn crash_and_check(point: u32, victim_is_head: bool) {
     // recover cannot hang the test); the structure must be whole.
     probe(&t, Duration::from_millis(50), pid, || t.set(b"probe", &[]).is_ok() && t.del(b"probe").is_ok());
     let keys = t.check_invariants().unwrap_or_else(|e| panic!("point {point}: {e}"));
-    let committed = match point {
-        1 | 2 | 11 => false,
-        _ => true,
-    };
+    let committed = !matches!(point, 1 | 2 | 11);
     let mut r = t.row_buf();
     if inserting {
         assert_eq!(keys.len(), 33 - !committed as usize);
@@ -273,4 +270,27 @@ fn crash_while_writing_values_only_leaves_that_row_torn() {
     probe(&t, Duration::from_millis(50), pid, || t.set(b"row", &[(S, Value::Str(b"new"))]).is_ok());
     assert_eq!(t.get_field(b"row", S, &mut t.row_buf()), Ok(Value::Str(b"new")));
     t.check_invariants().unwrap();
+}
+
+#[test]
+fn recovering_only_a_bucket_lock_settles_the_pool_counters() {
+    // The process dies inside the pool section; the next caller only reads (needs no pool lock),
+    // yet count() must be right afterwards.
+    let _serial = SERIAL.lock();
+    for (point, inserting) in [(3, true), (12, false)] {
+        let t = table(64, 0.2);
+        for i in 0..10 {
+            t.set(Key::new(b"pre", i).as_bytes(), &[]).unwrap();
+        }
+        let pid = fork(|| {
+            CRASH_AT.store(point, SeqCst);
+            let _ = if inserting { t.set(b"newcomer", &[]) } else { t.del(b"pre0") };
+            0
+        });
+        assert_eq!(wait(pid), 77);
+        let (key, want): (&[u8], u32) = if inserting { (b"newcomer", 11) } else { (b"pre0", 9) };
+        probe(&t, Duration::from_millis(50), pid, || t.exists(key) == Ok(inserting) && t.count() == want);
+        assert_eq!(t.count(), want);
+        t.check_invariants().unwrap();
+    }
 }

@@ -46,12 +46,22 @@ impl Shared {
 }
 
 /// Forks; the child runs `f` and `_exit`s with its result (101 if it panicked). Never returns
-/// in the child.
+/// in the child. The child is SIGKILLed when the forking test thread ends (`PR_SET_PDEATHSIG`),
+/// so a failing test never leaves children running.
 pub(crate) fn fork(f: impl FnOnce() -> i32) -> libc::pid_t {
     let _ = owner::current();
+    // SAFETY: getpid has no preconditions.
+    let parent = unsafe { libc::getpid() };
     // SAFETY: the child only runs `f` (which must avoid allocation) and then _exit.
     match unsafe { libc::fork() } {
         0 => {
+            // SAFETY: plain prctl/getppid calls; _exit if the parent is already gone.
+            unsafe {
+                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+                if libc::getppid() != parent {
+                    libc::_exit(99);
+                }
+            }
             let code = std::panic::catch_unwind(AssertUnwindSafe(f)).unwrap_or(101);
             // SAFETY: leave without running the harness or destructors.
             unsafe { libc::_exit(code) }

@@ -1,0 +1,104 @@
+//! Rough single-process timings of the core operations (ignored by default):
+//! `cargo test --release --lib table::tests::bench -- --ignored --nocapture`
+
+use std::time::Instant;
+
+use super::support::*;
+use crate::table::Value;
+
+fn report(what: &str, n: usize, t0: Instant) {
+    let ns = t0.elapsed().as_nanos() as f64 / n as f64;
+    eprintln!("{what:<28} {ns:>7.1} ns/op  ({:.1} M ops/s)", 1e3 / ns);
+}
+
+#[test]
+#[ignore]
+fn core_operation_timings() {
+    let _serial = SERIAL.lock();
+    const N: usize = 1_000_000;
+    // The benchmark table of the reference: 1M rows, p = 1.0, int + float + string(32).
+    let t = table(1_000_000, 1.0);
+    eprintln!("mapping: {} bytes for {} slots", t.memory_size(), t.slots());
+    let keys: Vec<Vec<u8>> = (0..N as u64).map(|i| Key::new(b"key:", i).as_bytes().to_vec()).collect();
+    let mut r = t.row_buf();
+
+    let t0 = Instant::now();
+    for (i, k) in keys.iter().enumerate() {
+        t.set(k, &[(I, Value::Int(i as i64)), (F, Value::Float(1.5)), (S, Value::Str(b"hello world"))]).unwrap();
+    }
+    report("set (insert, 3 columns)", N, t0);
+
+    let t0 = Instant::now();
+    for k in &keys {
+        t.set(k, &[(I, Value::Int(7))]).unwrap();
+    }
+    report("set (update, 1 column)", N, t0);
+
+    let t0 = Instant::now();
+    for k in &keys {
+        t.get(k, &mut r).unwrap();
+    }
+    report("get (whole row copy)", N, t0);
+
+    let t0 = Instant::now();
+    for k in &keys {
+        t.get_field(k, I, &mut r).unwrap();
+    }
+    report("get_field (int)", N, t0);
+
+    let t0 = Instant::now();
+    for k in &keys {
+        t.incr_int(k, I, 1).unwrap();
+    }
+    report("incr_int", N, t0);
+
+    let t0 = Instant::now();
+    for k in &keys {
+        assert!(t.exists(&k[1..]).is_ok());
+    }
+    report("exists (mostly missing)", N, t0);
+
+    let t0 = Instant::now();
+    let mut cursor = 0;
+    let mut n = 0;
+    while let Some(next) = t.next_from(cursor, &mut r).unwrap() {
+        n += 1;
+        cursor = next;
+    }
+    assert_eq!(n, N);
+    report("iteration (per row)", N, t0);
+
+    // Hot small working set (fits in cache): the pure per-call cost.
+    let hot = &keys[..1000];
+    let t0 = Instant::now();
+    for _ in 0..1000 {
+        for k in hot {
+            t.get(k, &mut r).unwrap();
+        }
+    }
+    report("get, 1000 hot keys", 1_000_000, t0);
+    let t0 = Instant::now();
+    for _ in 0..1000 {
+        for k in hot {
+            t.incr_int(k, I, 1).unwrap();
+        }
+    }
+    report("incr_int, 1000 hot keys", 1_000_000, t0);
+    let t0 = Instant::now();
+    for _ in 0..500 {
+        for k in hot {
+            t.del(k).unwrap();
+        }
+        for k in hot {
+            t.set(k, &[]).unwrap();
+        }
+    }
+    report("del + insert, hot keys", 1_000_000, t0);
+
+    let t0 = Instant::now();
+    for k in &keys {
+        t.del(k).unwrap();
+    }
+    report("del", N, t0);
+    assert_eq!(t.count(), 0);
+}
