@@ -18,6 +18,20 @@
 //!
 //! The capacity promise does not depend on the hash quality (chains are unbounded and the slot
 //! pool is shared), the hash only decides chain lengths, i.e. speed.
+//!
+//! **Trailing numbers keep their order.** Keys very often end in a counter or an id
+//! (`user:1041`, `fd:17`, `job-000123`). When a key ends in decimal digits, the last (at most 9)
+//! digits are zeroed before mixing and their value is added to the mixed hash afterwards:
+//!
+//! ```text
+//! hash("user:1041") = mix("user:0000", len 9) + 1041
+//! ```
+//!
+//! Keys that differ only in that number therefore land in neighbouring buckets instead of random
+//! ones. Working through such keys in order (a loop over ids, a worker table) then walks the bucket
+//! array sequentially, which on a table much larger than the CPU caches halves the cost of a lookup
+//! (one random memory access instead of two). Distribution does not suffer: keys of one prefix and
+//! length get distinct buckets, and different prefixes or lengths start at unrelated places.
 
 /// Longest key accepted, in bytes.
 pub const MAX_KEY_LEN: usize = 63;
@@ -47,23 +61,59 @@ fn hash_words(words: &[u64], len: usize) -> u64 {
     fold(h ^ K1, (len as u64) ^ K3)
 }
 
+/// How many trailing bytes of `key` are decimal digits (at most 9), and their value.
+#[inline(always)]
+fn trailing_number(key: &[u8]) -> (usize, u64) {
+    let mut v: u64 = 0;
+    let mut scale: u64 = 1;
+    let mut d = 0;
+    for &b in key.iter().rev().take(9) {
+        if !b.is_ascii_digit() {
+            break;
+        }
+        v += (b - b'0') as u64 * scale;
+        scale *= 10;
+        d += 1;
+    }
+    (d, v)
+}
+
+/// The table's hash of a key given as bytes and as its zero-padded words.
+#[inline(always)]
+fn hash_key(key: &[u8], words: &[u64]) -> u64 {
+    let (d, v) = trailing_number(key);
+    if d == 0 {
+        return hash_words(words, key.len());
+    }
+    let mut masked = [0u64; 8];
+    masked[..words.len()].copy_from_slice(words);
+    for i in key.len() - d..key.len() {
+        masked[i / 8] &= !(0xffu64 << ((i % 8) * 8));
+    }
+    hash_words(&masked[..words.len()], key.len()).wrapping_add(v)
+}
+
 /// Hashes a byte string of any length with the table's hash.
 pub fn hash_bytes(key: &[u8]) -> u64 {
-    let mut words = [0u64; 8];
-    let mut h_words: Vec<u64>;
-    let slice: &[u64] = if key.len() <= 64 {
+    if key.len() <= 64 {
+        let mut words = [0u64; 8];
         fill_words(key, &mut words);
-        &words[..key.len().div_ceil(8)]
-    } else {
-        h_words = vec![0; key.len().div_ceil(8)];
-        for (i, c) in key.chunks(8).enumerate() {
+        return hash_key(key, &words[..key.len().div_ceil(8)]);
+    }
+    long_hash(key)
+}
+
+/// Keys longer than a slot can hold are never stored; their hash only has to be fixed.
+fn long_hash(key: &[u8]) -> u64 {
+    let words: Vec<u64> = key
+        .chunks(8)
+        .map(|c| {
             let mut b = [0u8; 8];
             b[..c.len()].copy_from_slice(c);
-            h_words[i] = u64::from_le_bytes(b);
-        }
-        &h_words
-    };
-    hash_words(slice, key.len())
+            u64::from_le_bytes(b)
+        })
+        .collect();
+    hash_words(&words, key.len())
 }
 
 #[inline(always)]
@@ -93,7 +143,7 @@ impl PreparedKey {
         }
         let mut words = [0u64; 8];
         fill_words(key, &mut words);
-        let hash = hash_words(&words[..key.len().div_ceil(8)], key.len());
+        let hash = hash_key(key, &words[..key.len().div_ceil(8)]);
         Some(PreparedKey { words, len: key.len() as u8, hash })
     }
 
@@ -118,5 +168,9 @@ pub(crate) fn tag_of(hash: u64) -> u8 {
 /// Recomputes the hash of a key held as padded words (used by iteration on a copied key).
 #[inline]
 pub(crate) fn hash_padded(words: &[u64; 8], len: usize) -> u64 {
-    hash_words(&words[..len.div_ceil(8)], len)
+    let mut bytes = [0u8; 64];
+    for (c, w) in bytes.chunks_exact_mut(8).zip(words) {
+        c.copy_from_slice(&w.to_le_bytes());
+    }
+    hash_key(&bytes[..len], &words[..len.div_ceil(8)])
 }

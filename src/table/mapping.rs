@@ -20,6 +20,10 @@ pub(crate) struct Mapping {
 unsafe impl Send for Mapping {}
 unsafe impl Sync for Mapping {}
 
+/// Tables up to this size are committed at `create()`; larger ones (wide string columns) are
+/// left to demand paging so unused row space costs no memory.
+const PREFAULT_LIMIT: usize = 1 << 30;
+
 impl Mapping {
     /// Maps `len` zeroed bytes shared with future children.
     pub(crate) fn new(len: usize) -> Result<Mapping, CreateError> {
@@ -40,6 +44,13 @@ impl Mapping {
         if p == libc::MAP_FAILED {
             let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
             return Err(CreateError::Map(e));
+        }
+        if len <= PREFAULT_LIMIT {
+            // Commit the pages now, in one call, rather than one page fault at a time on the
+            // first writes (Swoole's create() touches every row for the same reason). Best
+            // effort: on an older kernel the pages simply fault in later.
+            // SAFETY: advice on the range just mapped.
+            unsafe { libc::madvise(p, len, libc::MADV_POPULATE_WRITE) };
         }
         Ok(Mapping { ptr: NonNull::new(p.cast()).ok_or(CreateError::Map(0))?, len })
     }
