@@ -13,7 +13,7 @@ APT_PKGS    := php-cli php-dev libclang-dev
 # modules the tests load next to ours, when the PHP build has them as shared objects
 TEST_MODS    = $(foreach m,posix,$(if $(wildcard $(PHP_EXT_DIR)/$(m).so),-d extension=$(m)))
 
-.PHONY: all deps build demo test cargo-test phpt difftest bench torture install uninstall clean
+.PHONY: all deps build demo test cargo-test phpt difftest torture-quick torture valgrind bench install uninstall clean
 
 all: build
 
@@ -44,7 +44,7 @@ demo: build
 	  echo "== examples/table_example.php (the seed's table program, without Swoole)"; \
 	  cd examples && $(PHPX) table_example.php; fi
 
-test: build cargo-test phpt difftest
+test: build cargo-test phpt difftest torture-quick
 	@leftover=$$(ipcs -q | awk '$$1 ~ /^0x5253/ {print}'); \
 	if [ -n "$$leftover" ]; then echo "queues left behind by the tests:"; echo "$$leftover"; exit 1; fi
 	@echo "make test: all suites passed"
@@ -58,6 +58,21 @@ phpt: build
 
 difftest: build
 	$(PHP) -n tests/diff/run.php $(CURDIR)/$(EXT)
+
+# Fault injection: writers and readers SIGKILLed at random while they work (tests/torture/).
+# `make test` runs a few seconds of it, `make torture` minutes.
+TORTURE_TABLE_SECONDS ?= 150
+TORTURE_QUEUE_SECONDS ?= 60
+torture-quick: build
+	$(PHPX) $(TEST_MODS) tests/torture/table.php 5 4
+	$(PHPX) $(TEST_MODS) tests/torture/queue.php 4
+
+torture: build
+	$(PHPX) $(TEST_MODS) tests/torture/table.php $(TORTURE_TABLE_SECONDS) 4
+	$(PHPX) $(TEST_MODS) tests/torture/queue.php $(TORTURE_QUEUE_SECONDS)
+
+valgrind: build
+	bash tools/valgrind.sh $(CURDIR)/$(EXT)
 
 bench: build
 	$(PHP) -n benches/run.php $(CURDIR)/$(EXT)
