@@ -68,6 +68,7 @@ torture-quick: build
 	$(PHPX) $(TEST_MODS) tests/torture/queue.php 4
 
 torture: build
+	$(CARGO) test --release --lib model_long -- --ignored
 	$(PHPX) $(TEST_MODS) tests/torture/table.php $(TORTURE_TABLE_SECONDS) 4
 	$(PHPX) $(TEST_MODS) tests/torture/queue.php $(TORTURE_QUEUE_SECONDS)
 

@@ -326,3 +326,18 @@ fn matches_a_hashmap_model_with_room() {
     // 40 keys: never full, lots of delete/re-insert churn.
     run_model(2, 150_000, 40);
 }
+
+/// The long run: every seed listed in `tests/fuzz/table-model-seeds.txt` (10 million
+/// operations in all), run by `make torture`.
+#[test]
+#[ignore]
+fn model_long() {
+    let seeds = include_str!("../../../tests/fuzz/table-model-seeds.txt");
+    let mut total = 0;
+    for line in seeds.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let f: Vec<u64> = line.split_whitespace().map(|x| x.parse().expect("seed file: numbers")).collect();
+        run_model(f[0], f[1] as usize, f[2] as usize);
+        total += f[1];
+    }
+    assert!(total >= 10_000_000, "the seed file must add up to at least 10M operations");
+}
