@@ -301,3 +301,15 @@ pub unsafe fn copy_value(dst: *mut zval, src: *const zval) {
 pub unsafe fn release_str(s: *mut zend_string) {
     unsafe { ext_php_rs::ffi::ext_php_rs_zend_string_release(s) };
 }
+
+/// `zend_string_copy`: one more reference (interned strings are not counted).
+#[inline(always)]
+pub unsafe fn str_addref(s: *mut zend_string) -> *mut zend_string {
+    const IS_STR_INTERNED: u32 = 1 << 6;
+    unsafe {
+        if (*s).gc.u.type_info & IS_STR_INTERNED == 0 {
+            (*s).gc.refcount += 1;
+        }
+    }
+    s
+}

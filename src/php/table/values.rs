@@ -84,7 +84,11 @@ pub unsafe fn convert(schema: &Schema, col: usize, z: *mut zval, out: &mut Value
             }),
             ColumnType::String => {
                 let s = if ztype(z) == zend::IS_STRING {
-                    (*z).value.str_
+                    // held for the whole call: a later conversion (a __toString) could
+                    // overwrite the variable this string came from
+                    let s = (*z).value.str_;
+                    out.owned.push(zend::str_addref(s));
+                    s
                 } else {
                     let s = zend::zval_get_string_func(z);
                     out.owned.push(s);
