@@ -44,10 +44,16 @@ demo: build
 	  echo "== examples/table_example.php (the seed's table program, without Swoole)"; \
 	  cd examples && $(PHPX) table_example.php; fi
 
-test: build cargo-test phpt difftest torture-quick
+# Each suite's output is kept in build/logs; the last line counts what every runner reported.
+test: build
+	@mkdir -p build/logs
+	$(MAKE) --no-print-directory cargo-test 2>&1 | tee build/logs/cargo.log; test $${PIPESTATUS[0]} -eq 0
+	$(MAKE) --no-print-directory phpt 2>&1 | tee build/logs/phpt.log; test $${PIPESTATUS[0]} -eq 0
+	$(MAKE) --no-print-directory difftest 2>&1 | tee build/logs/diff.log; test $${PIPESTATUS[0]} -eq 0
+	$(MAKE) --no-print-directory torture-quick 2>&1 | tee build/logs/torture.log; test $${PIPESTATUS[0]} -eq 0
 	@leftover=$$(ipcs -q | awk '$$1 ~ /^0x5253/ {print}'); \
 	if [ -n "$$leftover" ]; then echo "queues left behind by the tests:"; echo "$$leftover"; exit 1; fi
-	@echo "make test: all suites passed"
+	@$(PHP) -n tools/test-summary.php build/logs/cargo.log build/logs/phpt.log build/logs/diff.log build/logs/torture.log
 
 cargo-test: deps
 	$(CARGO) test --release --lib
