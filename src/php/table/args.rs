@@ -2,6 +2,7 @@
 //! warnings) and the exact-type fast paths in front of the engine's `zend_parse_parameters`.
 
 use crate::cstr;
+use super::object::{self, Created, TableObject};
 use crate::php::zend::{self, arg, num_args, ztype};
 use crate::table::MAX_KEY_LEN;
 use ext_php_rs::ffi::{HashTable, zend_execute_data, zval};
@@ -68,4 +69,19 @@ pub unsafe fn key_ok(key: &[u8]) -> bool {
 pub fn key_cstring(key: &[u8]) -> std::ffi::CString {
     let end = key.iter().position(|&b| b == 0).unwrap_or(key.len());
     std::ffi::CString::new(&key[..end]).unwrap_or_default()
+}
+
+/// `$this`'s created table, for a call on `key`: `None` after `Swoole\Error` (no table), or
+/// after the key warning with `rv` set to false.
+#[inline(always)]
+pub unsafe fn target<'a>(ex: *mut zend_execute_data, key: &[u8], rv: *mut zval) -> Option<(*mut TableObject, &'a mut Created)> {
+    unsafe {
+        let t = object::this(ex);
+        let c = object::created(t)?;
+        if !key_ok(key) {
+            zend::set_bool(rv, false);
+            return None;
+        }
+        Some((t, c))
+    }
 }

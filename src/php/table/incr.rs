@@ -23,12 +23,7 @@ unsafe fn step(ex: *mut zend_execute_data, rv: *mut zval, decr: bool) {
             }
         }
         let (key, column) = (args::str_arg(ex, 1), args::str_arg(ex, 2));
-        let t = object::this(ex);
-        let Some(c) = object::created(t) else { return };
-        if !args::key_ok(key) {
-            zend::set_bool(rv, false);
-            return;
-        }
+        let Some((t, c)) = args::target(ex, key, rv) else { return };
         // the column is checked before the row is looked up, so a bad column creates no row
         let Some(col) = c.table.schema().column_index(column) else {
             let name = std::ffi::CString::new(column.to_vec()).unwrap_or_default();

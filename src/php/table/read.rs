@@ -42,12 +42,7 @@ unsafe fn fail(e: TableError, rv: *mut zval) {
 unsafe fn get_impl(ex: *mut zend_execute_data, rv: *mut zval, delete: bool) {
     unsafe {
         let Some((key, field)) = key_field(ex) else { return };
-        let t = object::this(ex);
-        let Some(c) = object::created(t) else { return };
-        if !args::key_ok(key) {
-            zend::set_bool(rv, false);
-            return;
-        }
+        let Some((t, c)) = args::target(ex, key, rv) else { return };
         let Created { table, row, .. } = &mut *c;
         let col = match field {
             None => None,
@@ -99,12 +94,7 @@ pub unsafe extern "C" fn getdel(ex: *mut zend_execute_data, rv: *mut zval) {
 pub unsafe extern "C" fn exists(ex: *mut zend_execute_data, rv: *mut zval) {
     unsafe {
         let Some(key) = args::key_only(ex) else { return };
-        let t = object::this(ex);
-        let Some(c) = object::created(t) else { return };
-        if !args::key_ok(key) {
-            zend::set_bool(rv, false);
-            return;
-        }
+        let Some((t, c)) = args::target(ex, key, rv) else { return };
         let r = c.table.exists(key);
         super::warn_recovered(t);
         match r {
@@ -118,18 +108,9 @@ pub unsafe extern "C" fn exists(ex: *mut zend_execute_data, rv: *mut zval) {
 pub unsafe extern "C" fn del(ex: *mut zend_execute_data, rv: *mut zval) {
     unsafe {
         let Some(key) = args::key_only(ex) else { return };
-        let t = object::this(ex);
-        let Some(c) = object::created(t) else { return };
-        if !args::key_ok(key) {
-            zend::set_bool(rv, false);
-            return;
-        }
+        let Some((t, c)) = args::target(ex, key, rv) else { return };
         let r = c.table.del(key);
-        super::warn_recovered(t);
-        match r {
-            Ok(()) => zend::set_bool(rv, true),
-            Err(e) => fail(e, rv),
-        }
+        done(t, r, rv);
     }
 }
 
@@ -137,24 +118,17 @@ pub unsafe extern "C" fn del(ex: *mut zend_execute_data, rv: *mut zval) {
 pub unsafe extern "C" fn cmpdel(ex: *mut zend_execute_data, rv: *mut zval) {
     unsafe {
         let Some((key, exp, _)) = args::key_arrays(ex, 1) else { return };
-        let t = object::this(ex);
-        if object::created(t).is_none() {
-            return;
-        }
-        if !args::key_ok(key) {
-            zend::set_bool(rv, false);
-            return;
-        }
-        let e = match write::expected(t, exp) {
-            None => return,
-            Some(Err(())) => {
-                zend::set_bool(rv, false);
-                return;
-            }
-            Some(Ok(e)) => e,
-        };
+        let Some((t, _)) = args::target(ex, key, rv) else { return };
+        let Some(e) = write::expected(t, exp, rv) else { return };
         let Some(c) = object::created(t) else { return };
         let r = c.table.cmpdel(key, e.as_slice());
+        done(t, r, rv);
+    }
+}
+
+/// `true` for success, otherwise as `fail`.
+unsafe fn done(t: *mut object::TableObject, r: Result<(), TableError>, rv: *mut zval) {
+    unsafe {
         super::warn_recovered(t);
         match r {
             Ok(()) => zend::set_bool(rv, true),

@@ -50,14 +50,7 @@ unsafe fn warn_truncated(key: &[u8], v: &Values, t: *mut TableObject) {
 unsafe fn write(ex: *mut zend_execute_data, rv: *mut zval, op: Op) {
     unsafe {
         let Some((key, ht, _)) = args::key_arrays(ex, 1) else { return };
-        let t = object::this(ex);
-        if object::created(t).is_none() {
-            return;
-        }
-        if !args::key_ok(key) {
-            zend::set_bool(rv, false);
-            return;
-        }
+        let Some((t, _)) = args::target(ex, key, rv) else { return };
         let Some(v) = convert(t, ht) else { return };
         let Some(c) = object::created(t) else { return };
         let r = match op {
@@ -105,13 +98,14 @@ pub unsafe extern "C" fn update(ex: *mut zend_execute_data, rv: *mut zval) {
 }
 
 /// Checks and converts a `$expected` array (non-empty, string keys naming columns; strings are
-/// compared whole). `None` after a warning (the caller returns false) or an exception.
-pub unsafe fn expected(t: *mut TableObject, ht: *mut HashTable) -> Option<Result<Values, ()>> {
+/// compared whole). `None` after an exception, or after a warning with `rv` set to false.
+pub unsafe fn expected(t: *mut TableObject, ht: *mut HashTable, rv: *mut zval) -> Option<Values> {
     unsafe {
         let created = object::created(t)?;
         if (*ht).nNumOfElements == 0 {
             zend::php_error_docref(std::ptr::null(), zend::E_WARNING, cstr!("expected values must not be empty"));
-            return Some(Err(()));
+            zend::set_bool(rv, false);
+            return None;
         }
         let mut bad: Option<std::ffi::CString> = None;
         let mut int_key = false;
@@ -128,11 +122,13 @@ pub unsafe fn expected(t: *mut TableObject, ht: *mut HashTable) -> Option<Result
         });
         if int_key || (*ht).u.flags & (1 << 2) != 0 {
             zend::php_error_docref(std::ptr::null(), zend::E_WARNING, cstr!("expected values must use column names"));
-            return Some(Err(()));
+            zend::set_bool(rv, false);
+            return None;
         }
         if let Some(name) = bad {
             zend::php_error_docref(std::ptr::null(), zend::E_WARNING, cstr!("column[%s] does not exist"), name.as_ptr());
-            return Some(Err(()));
+            zend::set_bool(rv, false);
+            return None;
         }
         let mut out = Values::new();
         object::converting(t, 1);
@@ -144,10 +140,7 @@ pub unsafe fn expected(t: *mut TableObject, ht: *mut HashTable) -> Option<Result
             ok
         });
         object::converting(t, -1);
-        if !ok {
-            return None;
-        }
-        Some(Ok(out))
+        ok.then_some(out)
     }
 }
 
@@ -155,22 +148,8 @@ pub unsafe fn expected(t: *mut TableObject, ht: *mut HashTable) -> Option<Result
 pub unsafe extern "C" fn cmpset(ex: *mut zend_execute_data, rv: *mut zval) {
     unsafe {
         let Some((key, exp, vals)) = args::key_arrays(ex, 2) else { return };
-        let t = object::this(ex);
-        if object::created(t).is_none() {
-            return;
-        }
-        if !args::key_ok(key) {
-            zend::set_bool(rv, false);
-            return;
-        }
-        let e = match expected(t, exp) {
-            None => return,
-            Some(Err(())) => {
-                zend::set_bool(rv, false);
-                return;
-            }
-            Some(Ok(e)) => e,
-        };
+        let Some((t, _)) = args::target(ex, key, rv) else { return };
+        let Some(e) = expected(t, exp, rv) else { return };
         let Some(v) = convert(t, vals) else { return };
         let Some(c) = object::created(t) else { return };
         let r = c.table.cmpset(key, e.as_slice(), v.as_slice());
