@@ -34,7 +34,8 @@ deps:
 
 build: deps
 	$(CARGO) build --release
-	@mkdir -p build && cp -f $(SO) $(EXT)
+	@# a new file, renamed into place: a PHP process that has the old one loaded keeps running
+	@mkdir -p build && cp -f $(SO) $(EXT).tmp && mv -f $(EXT).tmp $(EXT)
 	@$(PHPX) -r 'echo "built ", realpath("$(EXT)"), " (", implode(", ", array_filter(["rsipc","sysvmsg"], "extension_loaded")), ")\n";'
 
 demo: build

@@ -313,3 +313,27 @@ pub unsafe fn str_addref(s: *mut zend_string) -> *mut zend_string {
     }
     s
 }
+
+/// The part of `bytes` a C `%s` prints: everything before the first NUL.
+pub fn c_part(bytes: &[u8]) -> &[u8] {
+    &bytes[..bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len())]
+}
+
+/// Text for a C `%s`: the bytes up to the first NUL, as C would print them.
+pub fn c_text(bytes: &[u8]) -> std::ffi::CString {
+    std::ffi::CString::new(c_part(bytes)).unwrap_or_default()
+}
+
+/// `ZEND_ARG_USES_STRICT_TYPES()`: was the running internal function called from strict code?
+pub fn caller_is_strict() -> bool {
+    const ZEND_ACC_STRICT_TYPES: u32 = 1 << 31;
+    // SAFETY: reads the executor's frame chain during a call.
+    unsafe {
+        let eg = ext_php_rs::ffi::ext_php_rs_executor_globals();
+        let cur = (*eg).current_execute_data;
+        if cur.is_null() || (*cur).prev_execute_data.is_null() || (*(*cur).prev_execute_data).func.is_null() {
+            return false;
+        }
+        (*(*(*cur).prev_execute_data).func).common.fn_flags & ZEND_ACC_STRICT_TYPES != 0
+    }
+}

@@ -67,8 +67,7 @@ pub unsafe fn key_ok(key: &[u8]) -> bool {
 
 /// A key for `%s` in a warning (keys are binary; the text stops at a NUL as in C).
 pub fn key_cstring(key: &[u8]) -> std::ffi::CString {
-    let end = key.iter().position(|&b| b == 0).unwrap_or(key.len());
-    std::ffi::CString::new(&key[..end]).unwrap_or_default()
+    zend::c_text(key)
 }
 
 /// `$this`'s created table, for a call on `key`: `None` after `Swoole\Error` (no table), or

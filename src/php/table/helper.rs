@@ -8,41 +8,46 @@ use crate::table::ColumnError;
 use ext_php_rs::ffi::{zend_execute_data, zval};
 
 /// One parsed column: name, type code, size.
-fn parse_spec(spec: &str) -> Result<Vec<(String, i64, i64)>, String> {
+type ColumnSpec = (Vec<u8>, i64, i64);
+
+fn trim(b: &[u8]) -> &[u8] {
+    let is_space = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\0');
+    let start = b.iter().position(|c| !is_space(c)).unwrap_or(b.len());
+    let end = b.iter().rposition(|c| !is_space(c)).map_or(start, |e| e + 1);
+    &b[start..end]
+}
+
+/// Parses a spec the way Swoole's helper does: entries split on `,`, fields on `:`, every part
+/// trimmed; `i`/`int`, `f`/`float`, `s`/`string` (a string needs a length > 0). Binary-safe.
+fn parse_spec(spec: &[u8]) -> Result<Vec<ColumnSpec>, Vec<u8>> {
     let mut out = Vec::new();
-    for part in spec.split(',') {
-        let part = part.trim();
-        if part.is_empty() {
-            continue;
-        }
-        let bits: Vec<&str> = part.split(':').map(str::trim).collect();
-        if bits.len() < 2 || bits.len() > 3 || bits[0].is_empty() {
-            return Err(format!("invalid column definition '{part}', expected name:type[:size]"));
-        }
-        let ty = match bits[1] {
-            "i" | "int" => 1,
-            "f" | "float" => 2,
-            "s" | "string" => 3,
-            other => return Err(format!("unknown field type[{other}]")),
+    for part in spec.split(|&c| c == b',') {
+        let bits: Vec<&[u8]> = part.split(|&c| c == b':').map(trim).collect();
+        let ty_name = bits.get(1).copied().unwrap_or(b"");
+        let ty = match ty_name {
+            b"i" | b"int" => 1,
+            b"f" | b"float" => 2,
+            b"s" | b"string" => 3,
+            other => return Err([&b"unknown field type["[..], crate::php::zend::c_part(other), b"]"].concat()),
         };
-        let size = match bits.get(2) {
-            Some(s) => s.parse::<i64>().map_err(|_| format!("invalid string length[{s}]"))?,
-            None => 0,
-        };
-        if ty == 3 && bits.len() < 3 {
-            return Err("need to give string length".to_string());
+        let mut size = 0;
+        if ty == 3 {
+            let Some(len) = bits.get(2) else { return Err(b"need to give string length".to_vec()) };
+            // PHP's intval(): leading digits, 0 when there are none
+            let digits: Vec<u8> = len.iter().copied().enumerate().take_while(|&(i, c)| c.is_ascii_digit() || (i == 0 && c == b'-')).map(|(_, c)| c).collect();
+            size = std::str::from_utf8(&digits).ok().and_then(|d| d.parse::<i64>().ok()).unwrap_or(0);
+            if size <= 0 {
+                return Err([&b"invalid string length["[..], size.to_string().as_bytes(), b"]"].concat());
+            }
         }
-        if ty == 3 && size <= 0 {
-            return Err(format!("invalid string length[{size}]"));
-        }
-        out.push((bits[0].to_string(), ty, size));
+        out.push((bits[0].to_vec(), ty, size));
     }
     Ok(out)
 }
 
-unsafe fn runtime_exception(msg: &str) {
+unsafe fn runtime_exception(msg: &[u8]) {
     unsafe {
-        let c = std::ffi::CString::new(msg).unwrap_or_default();
+        let c = zend::c_text(msg);
         zend::zend_throw_exception(zend::spl_ce_RuntimeException, c.as_ptr(), 0);
     }
 }
@@ -54,8 +59,8 @@ pub unsafe extern "C" fn swoole_table(ex: *mut zend_execute_data, rv: *mut zval)
         if zend::zend_parse_parameters(num_args(ex), cstr!("ls"), &mut size as *mut i64, &mut s as *mut _, &mut l as *mut usize) != 0 {
             return;
         }
-        let spec = String::from_utf8_lossy(std::slice::from_raw_parts(s as *const u8, l)).into_owned();
-        let columns = match parse_spec(&spec) {
+        let spec = std::slice::from_raw_parts(s as *const u8, l);
+        let columns = match parse_spec(spec) {
             Ok(c) => c,
             Err(e) => return runtime_exception(&e),
         };
@@ -64,8 +69,12 @@ pub unsafe extern "C" fn swoole_table(ex: *mut zend_execute_data, rv: *mut zval)
         lifecycle::init(t, size, 0.25);
         let state = &mut *(*t).state;
         for (name, ty, size) in &columns {
-            if let Err(e) = state.builder.column(name.as_bytes(), *ty, *size) {
-                let why = if e == ColumnError::Duplicate { format!("column '{name}' is defined twice") } else { format!("column '{name}': {e}") };
+            if let Err(e) = state.builder.column(name, *ty, *size) {
+                let why = if e == ColumnError::Duplicate {
+                    [&b"column["[..], zend::c_part(name), b"] already exists"].concat()
+                } else {
+                    [&b"column["[..], zend::c_part(name), b"]: ", e.to_string().as_bytes()].concat()
+                };
                 zend::zval_ptr_dtor(rv);
                 zend::set_null(rv);
                 return runtime_exception(&why);
@@ -76,7 +85,7 @@ pub unsafe extern "C" fn swoole_table(ex: *mut zend_execute_data, rv: *mut zval)
             zend::zval_ptr_dtor(rv);
             zend::set_null(rv);
             if !zend::exception_pending() {
-                runtime_exception("failed to create the table");
+                runtime_exception(b"failed to create the table");
             }
         }
     }
@@ -88,14 +97,17 @@ mod tests {
 
     #[test]
     fn specs_parse_like_swoole() {
-        assert_eq!(parse_spec("id:i, name:s:64 ,score:float").unwrap(), vec![
-            ("id".to_string(), 1, 0),
-            ("name".to_string(), 3, 64),
-            ("score".to_string(), 2, 0)
+        assert_eq!(parse_spec(b"id:i, name:s:64 ,score:float").unwrap(), vec![
+            (b"id".to_vec(), 1, 0),
+            (b"name".to_vec(), 3, 64),
+            (b"score".to_vec(), 2, 0)
         ]);
-        assert!(parse_spec("name:s").is_err());
-        assert!(parse_spec("x:q").is_err());
-        assert!(parse_spec("x").is_err());
-        assert_eq!(parse_spec("").unwrap(), vec![]);
+        assert_eq!(parse_spec(b"name:s"), Err(b"need to give string length".to_vec()));
+        assert_eq!(parse_spec(b"name:s:0"), Err(b"invalid string length[0]".to_vec()));
+        assert_eq!(parse_spec(b"name:s:12abc").unwrap(), vec![(b"name".to_vec(), 3, 12)]);
+        assert_eq!(parse_spec(b"x:q"), Err(b"unknown field type[q]".to_vec()));
+        assert_eq!(parse_spec(b""), Err(b"unknown field type[]".to_vec()));
+        assert_eq!(parse_spec(b"a:i,"), Err(b"unknown field type[]".to_vec()));
+        assert_eq!(parse_spec(b"a\xff:int").unwrap(), vec![(b"a\xff".to_vec(), 1, 0)]);
     }
 }

@@ -26,7 +26,7 @@ unsafe fn step(ex: *mut zend_execute_data, rv: *mut zval, decr: bool) {
         let Some((t, c)) = args::target(ex, key, rv) else { return };
         // the column is checked before the row is looked up, so a bad column creates no row
         let Some(col) = c.table.schema().column_index(column) else {
-            let name = std::ffi::CString::new(column.to_vec()).unwrap_or_default();
+            let name = zend::c_text(column);
             zend::php_error_docref(std::ptr::null(), zend::E_WARNING, cstr!("column[%s] does not exist"), name.as_ptr());
             zend::set_bool(rv, false);
             return;

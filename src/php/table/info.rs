@@ -6,12 +6,25 @@ use crate::php::zend::{self, num_args};
 use ext_php_rs::ffi::{zend_execute_data, zval};
 use ext_php_rs::types::{ZendHashTable, Zval};
 
+const E_DEPRECATED: i32 = 8192;
+
 /// `count(): int` — also takes Swoole's undeclared `$mode`: `COUNT_RECURSIVE` (1) counts
 /// rows × columns. 0 for an object without a table.
 pub unsafe extern "C" fn count(ex: *mut zend_execute_data, rv: *mut zval) {
     unsafe {
+        // $mode is not in the arginfo (Reflection shows count(): int, as Swoole's), so null is
+        // handled here: the engine's null deprecation would read the missing arginfo entry.
         let mut mode: i64 = 0;
-        if num_args(ex) != 0 && zend::zend_parse_parameters(num_args(ex), cstr!("|l"), &mut mode as *mut i64) != 0 {
+        let n = num_args(ex);
+        let a = if n == 1 { zend::arg(ex, 1) } else { std::ptr::null_mut() };
+        if n == 1 && zend::ztype(a) == zend::IS_LONG {
+            mode = zend::lval(a);
+        } else if n == 1 && zend::ztype(a) == zend::IS_NULL && !zend::caller_is_strict() {
+            zend::php_error_docref(std::ptr::null(), E_DEPRECATED, cstr!("Passing null to parameter #1 of type int is deprecated"));
+            if zend::exception_pending() {
+                return;
+            }
+        } else if n != 0 && zend::zend_parse_parameters(n, cstr!("|l"), &mut mode as *mut i64) != 0 {
             return;
         }
         let t = object::this(ex);

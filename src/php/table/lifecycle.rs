@@ -68,11 +68,10 @@ pub unsafe extern "C" fn column(ex: *mut zend_execute_data, rv: *mut zval) {
         match state.builder.column(name, ty, size) {
             Ok(()) => zend::set_bool(rv, true),
             Err(e) => {
-                let msg = match e {
-                    ColumnError::Duplicate => format!("column[{}] already exists", String::from_utf8_lossy(name)),
-                    other => other.to_string(),
+                let c = match e {
+                    ColumnError::Duplicate => zend::c_text(&[&b"column["[..], zend::c_part(name), b"] already exists"].concat()),
+                    other => CString::new(other.to_string()).unwrap_or_default(),
                 };
-                let c = CString::new(msg).unwrap_or_default();
                 zend::php_error_docref(std::ptr::null(), zend::E_WARNING, cstr!("%s"), c.as_ptr());
                 zend::set_bool(rv, false);
             }

@@ -36,12 +36,7 @@ unsafe fn warn_truncated(key: &[u8], v: &Values, t: *mut TableObject) {
         let Some(c) = (*(*t).state).created.as_ref() else { return };
         for &col in &v.truncated {
             let field = c.table.schema().column(col).map(|c| c.name()).unwrap_or(b"");
-            let msg = std::ffi::CString::new(format!(
-                "[key={},field={}]string value is too long",
-                args::key_cstring(key).to_string_lossy(),
-                String::from_utf8_lossy(field)
-            ))
-            .unwrap_or_default();
+            let msg = zend::c_text(&[&b"[key="[..], zend::c_part(key), b",field=", zend::c_part(field), b"]string value is too long"].concat());
             zend::php_error_docref(std::ptr::null(), zend::E_WARNING, cstr!("%s"), msg.as_ptr());
         }
     }
@@ -115,7 +110,7 @@ pub unsafe fn expected(t: *mut TableObject, ht: *mut HashTable, rv: *mut zval) -
                 return false;
             }
             if values::column_of(created, k).is_none() {
-                bad = Some(std::ffi::CString::new(zend::zstr_bytes(k).to_vec()).unwrap_or_default());
+                bad = Some(zend::c_text(zend::zstr_bytes(k)));
                 return false;
             }
             true
