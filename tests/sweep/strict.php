@@ -1,0 +1,21 @@
+<?php
+declare(strict_types=1);
+// The bad-input sweep in strict mode: the calls under test are made from this file, which declares
+// strict_types=1. The machinery is in lib.php.
+const SW_MODE = 'strict';
+require_once __DIR__ . '/lib.php';
+
+function sw_call_fn(string $f, array $args): mixed
+{
+    return $f(...$args);
+}
+
+function sw_call_method(object $o, string $m, array $args): mixed
+{
+    return $o->$m(...$args);
+}
+
+function sw_call_new(string $class, array $args): object
+{
+    return new $class(...$args);
+}
