@@ -19,7 +19,7 @@ if ($kind === 'apcu') {
     $time('set (update)', $n, function () use ($keys, $row) { foreach ($keys as $k) { apcu_store($k, $row); } });
     $time('get (row)', $n, function () use ($keys) { foreach ($keys as $k) { apcu_fetch($k); } });
     $time('exists', $n, function () use ($keys) { foreach ($keys as $k) { apcu_exists($k); } });
-    $time('incr (1000 hot keys)', $n, function () use ($n) { for ($i = 0; $i < $n; $i++) { apcu_inc('hot' . ($i % 1000)); } });
+    $time('hot incr, 1 process', $n, function () use ($n) { for ($i = 0; $i < $n; $i++) { apcu_inc('hot' . ($i % 1000)); } });
     $time('del', $n, function () use ($keys) { foreach ($keys as $k) { apcu_delete($k); } });
 } else {
     $t = new Swoole\Table($n, 1.0);

@@ -17,7 +17,7 @@ $swoole = [
 $apcuSo = trim((string)shell_exec("$php -r 'echo ini_get(\"extension_dir\");'")) . '/apcu.so';
 $impls = ['rsipc' => "$php -d extension=$so $dir/table_bench.php table $rows"];
 if (is_file($apcuSo)) {
-    $impls['apcu'] = "$php -d extension=apcu -d apc.enable_cli=1 -d apc.shm_size=1024M $dir/table_bench.php apcu $rows";
+    $impls['apcu'] = "$php -d extension=apcu -d apc.enable_cli=1 -d apc.shm_size=1024M -d apc.entries_hint=2000000 $dir/table_bench.php apcu $rows";
 }
 $res = [];
 for ($r = 0; $r < $runs; $r++) {
