@@ -31,7 +31,6 @@ unsafe extern "C" {
     pub static zend_ce_error: *mut zend_class_entry;
 
     pub fn zend_parse_parameters(num_args: u32, spec: *const c_char, ...) -> c_int;
-    pub fn zend_wrong_parameters_count_error(min: u32, max: u32);
     pub fn zend_argument_value_error(arg_num: u32, format: *const c_char, ...);
     pub fn zend_argument_type_error(arg_num: u32, format: *const c_char, ...);
     pub fn zend_zval_type_name(arg: *const zval) -> *const c_char;

@@ -6,7 +6,7 @@
 //! the shared rows are ended by `destroy()` alone.
 
 use crate::cstr;
-use crate::php::zend::{self, ztype};
+use crate::php::zend;
 use crate::table::{RowBuf, Table, TableBuilder};
 use ext_php_rs::ffi::{HashTable, zend_class_entry, zend_object, zend_object_handlers, zend_string, zval};
 use std::mem::offset_of;
@@ -155,12 +155,6 @@ pub unsafe fn created<'a>(t: *mut TableObject) -> Option<&'a mut Created> {
             }
         }
     }
-}
-
-/// Is `z` (dereferenced) a string?
-#[inline(always)]
-pub unsafe fn is_string(z: *const zval) -> bool {
-    unsafe { ztype(z) == zend::IS_STRING }
 }
 
 /// Counts user code running inside a conversion for this table (`destroy()` is refused then).

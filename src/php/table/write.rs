@@ -20,10 +20,8 @@ enum Op {
 /// `None` if a conversion threw.
 unsafe fn convert(t: *mut TableObject, ht: *mut HashTable) -> Option<Values> {
     unsafe {
-        let state = object::state(t)?;
         let created = object::created(t)?;
         let mut out = Values::new();
-        let _ = state;
         object::converting(t, 1);
         let ok = values::convert_row(created, ht, &mut out);
         object::converting(t, -1);
