@@ -80,7 +80,7 @@ torture: build
 	$(PHPX) $(TEST_MODS) tests/torture/queue.php $(TORTURE_QUEUE_SECONDS)
 
 valgrind: build
-	bash tools/valgrind.sh $(CURDIR)/$(EXT)
+	RSIPC_SO=$(CURDIR)/$(EXT) bash tools/valgrind.sh
 
 bench: build
 	$(PHP) -n benches/run.php $(CURDIR)/$(EXT)
