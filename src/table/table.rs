@@ -53,6 +53,14 @@ impl Drop for BucketGuard<'_> {
     }
 }
 
+/// Which writes `Table::write` may do.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Write {
+    Upsert,
+    InsertOnly,
+    UpdateOnly,
+}
+
 impl Table {
     pub(crate) fn create(schema: Schema, geo: Geometry) -> Result<Table, CreateError> {
         let map = Mapping::new(geo.total)?;
@@ -167,50 +175,39 @@ impl Table {
     /// Inserts or updates `key`: the given columns are written; on insert the others are zero /
     /// 0.0 / "", on update they keep their values. Strings longer than their column are truncated.
     pub fn set(&self, key: &[u8], values: &[(usize, Value<'_>)]) -> Result<(), TableError> {
-        let (view, k, b, me) = self.begin(key)?;
-        self.check(values)?;
-        let _g = self.lock_bucket(view, b, me);
-        let s = match Self::find(view, b, &k) {
-            Lookup::Found { slot, .. } => {
-                self.count_update(view);
-                slot
-            }
-            Lookup::Missing { chain_len } => self.insert(view, b, &k, chain_len, me)?,
-        };
-        // SAFETY: slot s is in our chain, we hold its lock, values were checked.
-        unsafe { row::write_values(&self.schema, view.data(s), values) };
-        Ok(())
+        self.write(key, values, Write::Upsert)
     }
 
     /// Inserts `key` only if it is absent (`KeyExists` otherwise).
     pub fn add(&self, key: &[u8], values: &[(usize, Value<'_>)]) -> Result<(), TableError> {
-        let (view, k, b, me) = self.begin(key)?;
-        self.check(values)?;
-        let _g = self.lock_bucket(view, b, me);
-        let s = match Self::find(view, b, &k) {
-            Lookup::Found { .. } => return Err(TableError::KeyExists),
-            Lookup::Missing { chain_len } => self.insert(view, b, &k, chain_len, me)?,
-        };
-        // SAFETY: as in set().
-        unsafe { row::write_values(&self.schema, view.data(s), values) };
-        Ok(())
+        self.write(key, values, Write::InsertOnly)
     }
 
     /// Updates `key` only if it is present (`NoSuchKey` otherwise). An empty `values` still
     /// counts as an update.
     pub fn update(&self, key: &[u8], values: &[(usize, Value<'_>)]) -> Result<(), TableError> {
+        self.write(key, values, Write::UpdateOnly)
+    }
+
+    /// `set`, `add` and `update`: one lookup under the bucket lock, then insert or update as
+    /// `mode` allows, then the values.
+    #[inline(always)]
+    fn write(&self, key: &[u8], values: &[(usize, Value<'_>)], mode: Write) -> Result<(), TableError> {
         let (view, k, b, me) = self.begin(key)?;
         self.check(values)?;
         let _g = self.lock_bucket(view, b, me);
-        match Self::find(view, b, &k) {
-            Lookup::Found { slot, .. } => {
+        let s = match (Self::find(view, b, &k), mode) {
+            (Lookup::Found { .. }, Write::InsertOnly) => return Err(TableError::KeyExists),
+            (Lookup::Found { slot, .. }, _) => {
                 self.count_update(view);
-                // SAFETY: as in set().
-                unsafe { row::write_values(&self.schema, view.data(slot), values) };
-                Ok(())
+                slot
             }
-            Lookup::Missing { .. } => Err(TableError::NoSuchKey),
-        }
+            (Lookup::Missing { .. }, Write::UpdateOnly) => return Err(TableError::NoSuchKey),
+            (Lookup::Missing { chain_len }, _) => self.insert(view, b, &k, chain_len, me)?,
+        };
+        // SAFETY: slot s is in our chain, we hold its lock, values were checked.
+        unsafe { row::write_values(&self.schema, view.data(s), values) };
+        Ok(())
     }
 
     /// If the row holds exactly the `expected` values (see [`Value`] comparison rules in
