@@ -97,6 +97,11 @@ unsafe extern "C" fn minit(_type: c_int, module_number: c_int) -> c_int {
     zend::SUCCESS
 }
 
+unsafe extern "C" fn rshutdown(_type: c_int, _module_number: c_int) -> c_int {
+    msg_receive::request_done();
+    zend::SUCCESS
+}
+
 unsafe extern "C" fn minfo(_m: *mut zend_module_entry) {
     unsafe {
         zend::php_info_print_table_start();
@@ -159,6 +164,7 @@ pub fn attach() {
         entry.functions = FUNCTIONS.0.as_ptr();
         entry.module_startup_func = Some(minit);
         entry.info_func = Some(minfo);
+        entry.request_shutdown_func = Some(rshutdown);
         entry.version = concat!(env!("RSIPC_PHP_VERSION"), "\0").as_ptr() as *const c_char;
         entry.build_id = ext_php_rs::ffi::ext_php_rs_php_build_id();
         entry.type_ = 1; // MODULE_PERSISTENT

@@ -158,3 +158,10 @@ unsafe fn release(base: *mut u8, heap: bool) {
         }
     }
 }
+
+/// End of a request: a fatal error inside an unserialize callback can end a request while the
+/// shared buffer is marked in use; the next request (FPM reuses the process) starts with it free.
+pub fn request_done() {
+    // SAFETY: no receive runs between requests.
+    unsafe { *BUFFER.in_use.get() = false };
+}
