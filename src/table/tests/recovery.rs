@@ -115,20 +115,27 @@ fn holder_killed_while_running_is_recovered() {
     t.check_invariants().unwrap();
 }
 
+/// Forks a child that holds `key`'s bucket lock for `hold_us` microseconds, then releases it
+/// and exits 0; returns once the child holds the lock.
+fn live_bucket_holder(t: &Table, key: &[u8], flags: &Shared, hold_us: u64) -> libc::pid_t {
+    let pid = fork(|| {
+        t.test_hold_bucket(key);
+        flags.at(0).store(1, SeqCst);
+        sleep_us(hold_us);
+        t.test_release_bucket(key);
+        0
+    });
+    assert!(wait_until(READY, || flags.at(0).load(SeqCst) == 1));
+    pid
+}
+
 #[test]
 fn live_holder_is_never_robbed() {
     let _serial = SERIAL.lock();
     let t = table(64, 0.2);
     t.set(b"victim", &[(I, Value::Int(1))]).unwrap();
     let flags = Shared::new(1);
-    let pid = fork(|| {
-        t.test_hold_bucket(b"victim");
-        flags.at(0).store(1, SeqCst);
-        sleep_us(400_000);
-        t.test_release_bucket(b"victim");
-        0
-    });
-    assert!(wait_until(READY, || flags.at(0).load(SeqCst) == 1));
+    let pid = live_bucket_holder(&t, b"victim", &flags, 400_000);
     let t0 = Instant::now();
     t.incr_int(b"victim", I, 1).unwrap();
     let took = t0.elapsed();
@@ -144,14 +151,7 @@ fn stopped_holder_is_never_robbed() {
     let t = table(64, 0.2);
     t.set(b"victim", &[(I, Value::Int(1))]).unwrap();
     let flags = Shared::new(1);
-    let pid = fork(|| {
-        t.test_hold_bucket(b"victim");
-        flags.at(0).store(1, SeqCst);
-        sleep_us(100_000);
-        t.test_release_bucket(b"victim");
-        0
-    });
-    assert!(wait_until(READY, || flags.at(0).load(SeqCst) == 1));
+    let pid = live_bucket_holder(&t, b"victim", &flags, 100_000);
     kill(pid, libc::SIGSTOP);
     let resumer = std::thread::spawn(move || {
         std::thread::sleep(Duration::from_millis(300));
