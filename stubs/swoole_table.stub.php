@@ -22,8 +22,8 @@ namespace Swoole {
     class Table implements \Iterator, \Countable
     {
         public const TYPE_INT = 1;
-        public const TYPE_FLOAT = 2;
         public const TYPE_STRING = 3;
+        public const TYPE_FLOAT = 2;
 
         /** the rounded capacity, set by create() */
         public $size = null;

@@ -1,5 +1,5 @@
 --TEST--
-Swoole\Table: destroy() during value conversion throws, throwing conversions leave rows untouched, re-entrant conversions do not deadlock
+Swoole\Table: destroy() during value conversion ends the table (the converting call then fails cleanly), throwing conversions leave rows untouched, re-entrant conversions do not deadlock
 --EXTENSIONS--
 pcntl
 --FILE--
@@ -7,12 +7,16 @@ pcntl
 require __DIR__ . '/../inc/table_helpers.php';
 table_guard(30);
 
-$t = new Swoole\Table(64);
-$t->column('i', Swoole\Table::TYPE_INT);
-$t->column('s', Swoole\Table::TYPE_STRING, 16);
-$t->create();
+function make(): Swoole\Table {
+    $t = new Swoole\Table(64);
+    $t->column('i', Swoole\Table::TYPE_INT);
+    $t->column('s', Swoole\Table::TYPE_STRING, 16);
+    $t->create();
+    $t->set('a', ['i' => 1, 's' => 'orig']);
+    return $t;
+}
 
-class Destroyer { function __construct(public Swoole\Table $t) {} function __toString(): string { $this->t->destroy(); return 'x'; } }
+class Destroyer { function __construct(public Swoole\Table $t) {} function __toString(): string { var_dump($this->t->destroy()); return 'x'; } }
 class Thrower { function __toString(): string { throw new RuntimeException('no string for you'); } }
 class Nested {
     function __construct(public Swoole\Table $t, public string $key) {}
@@ -24,27 +28,29 @@ class Nested {
     }
 }
 
-$t->set('a', ['i' => 1, 's' => 'orig']);
-$st = $t->stats();
-
-echo "-- destroy() from a value's __toString\n";
+echo "-- destroy() from a value's __toString: the table ends, the converting call fails\n";
 foreach ([
-    'set existing' => fn() => $t->set('a', ['i' => 2, 's' => new Destroyer($t)]),
-    'set new' => fn() => $t->set('b', ['s' => new Destroyer($t)]),
-    'add' => fn() => $t->add('c', ['s' => new Destroyer($t)]),
-    'update' => fn() => $t->update('a', ['s' => new Destroyer($t)]),
-    'cmpset expected' => fn() => $t->cmpset('a', ['s' => new Destroyer($t)], ['i' => 5]),
-    'cmpset values' => fn() => $t->cmpset('a', ['i' => 1], ['s' => new Destroyer($t), 'i' => 6]),
-    'cmpdel expected' => fn() => $t->cmpdel('a', ['s' => new Destroyer($t)]),
+    'set existing' => fn($t) => $t->set('a', ['i' => 2, 's' => new Destroyer($t)]),
+    'set new' => fn($t) => $t->set('b', ['s' => new Destroyer($t)]),
+    'add' => fn($t) => $t->add('c', ['s' => new Destroyer($t)]),
+    'update' => fn($t) => $t->update('a', ['s' => new Destroyer($t)]),
+    'cmpset expected' => fn($t) => $t->cmpset('a', ['s' => new Destroyer($t)], ['i' => 5]),
+    'cmpset values' => fn($t) => $t->cmpset('a', ['i' => 1], ['s' => new Destroyer($t), 'i' => 6]),
+    'cmpdel expected' => fn($t) => $t->cmpdel('a', ['s' => new Destroyer($t)]),
 ] as $label => $f) {
+    $t = make();
     try {
-        var_dump($f());
+        var_dump($f($t));
     } catch (Error $e) {
-        echo "$label: ", $e instanceof Error ? 'Error' : 'not an Error', ': ', $e->getMessage(), "\n";
+        echo "$label: ", get_class($e), ': ', $e->getMessage(), "\n";
     }
+    // ended for everybody; the object acts as if never constructed, as after any destroy()
+    try { $t->get('a'); } catch (Error $e) { echo "  afterwards: ", $e->getMessage(), "\n"; }
+    var_dump($t->getSize());
 }
-echo "-- the table is alive and unchanged\n";
-var_dump($t->get('a'), $t->exists('b'), $t->exists('c'), count($t), $t->stats() == $st);
+
+$t = make();
+$st = $t->stats();
 
 echo "-- a throwing __toString: nothing written, nothing created\n";
 foreach ([
@@ -71,25 +77,35 @@ try { $t->get(new Destroyer($t)); echo "no error\n"; } catch (Error $e) { echo g
 var_dump($t->getSize());
 ?>
 --EXPECT--
--- destroy() from a value's __toString
-set existing: Error: Cannot destroy Swoole\Table during value conversion
-set new: Error: Cannot destroy Swoole\Table during value conversion
-add: Error: Cannot destroy Swoole\Table during value conversion
-update: Error: Cannot destroy Swoole\Table during value conversion
-cmpset expected: Error: Cannot destroy Swoole\Table during value conversion
-cmpset values: Error: Cannot destroy Swoole\Table during value conversion
-cmpdel expected: Error: Cannot destroy Swoole\Table during value conversion
--- the table is alive and unchanged
-array(2) {
-  ["i"]=>
-  int(1)
-  ["s"]=>
-  string(4) "orig"
-}
-bool(false)
-bool(false)
-int(1)
+-- destroy() from a value's __toString: the table ends, the converting call fails
 bool(true)
+set existing: Swoole\Error: table is not created or has been destroyed
+  afterwards: must call constructor first
+int(0)
+bool(true)
+set new: Swoole\Error: table is not created or has been destroyed
+  afterwards: must call constructor first
+int(0)
+bool(true)
+add: Swoole\Error: table is not created or has been destroyed
+  afterwards: must call constructor first
+int(0)
+bool(true)
+update: Swoole\Error: table is not created or has been destroyed
+  afterwards: must call constructor first
+int(0)
+bool(true)
+cmpset expected: Swoole\Error: table is not created or has been destroyed
+  afterwards: must call constructor first
+int(0)
+bool(true)
+cmpset values: Swoole\Error: table is not created or has been destroyed
+  afterwards: must call constructor first
+int(0)
+bool(true)
+cmpdel expected: Swoole\Error: table is not created or has been destroyed
+  afterwards: must call constructor first
+int(0)
 -- a throwing __toString: nothing written, nothing created
 set existing: no string for you
 set new: no string for you
@@ -128,5 +144,6 @@ array(2) {
   string(3) "201"
 }
 -- a key whose __toString destroys the table
-Swoole\Error: must call constructor first
+bool(true)
+Swoole\Error: table is not created or has been destroyed
 int(0)

@@ -103,10 +103,10 @@ array(3) {
 array(3) {
   ["TYPE_INT"]=>
   int(1)
-  ["TYPE_FLOAT"]=>
-  int(2)
   ["TYPE_STRING"]=>
   int(3)
+  ["TYPE_FLOAT"]=>
+  int(2)
 }
 Property [ public $size = NULL ]
 Property [ public $memorySize = NULL ]

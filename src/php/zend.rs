@@ -90,6 +90,8 @@ unsafe extern "C" {
     pub fn zend_array_dup(ht: *mut HashTable) -> *mut HashTable;
     pub fn _zend_new_array(size: u32) -> *mut HashTable;
     pub fn zend_hash_add_new(ht: *mut HashTable, key: *mut zend_string, v: *mut zval) -> *mut zval;
+    pub fn zend_hash_index_add_new(ht: *mut HashTable, h: u64, v: *mut zval) -> *mut zval;
+    pub fn _zend_handle_numeric_str_ex(key: *const c_char, len: usize, idx: *mut u64) -> bool;
     pub fn zend_hash_real_init_mixed(ht: *mut HashTable);
     pub fn zend_array_destroy(ht: *mut HashTable);
     pub fn zend_std_unset_property(obj: *mut zend_object, name: *mut zend_string, cache: *mut *mut c_void);
@@ -113,6 +115,7 @@ pub const IS_INTERNED_STRING_EX: u32 = 6;
 pub const IS_ARRAY_EX: u32 = 7 | (1 << 8) | (2 << 8);
 pub const E_WARNING: c_int = 2;
 pub const E_CORE_WARNING: c_int = 32;
+pub const E_DEPRECATED: c_int = 8192;
 pub const SUCCESS: c_int = 0;
 pub const FAILURE: c_int = -1;
 
@@ -275,6 +278,17 @@ pub unsafe fn set_arr(z: *mut zval, ht: *mut HashTable) {
     unsafe {
         (*z).value.arr = ht;
         (*z).u1.type_info = IS_ARRAY_EX;
+    }
+}
+
+/// `ZVAL_OBJ_COPY`: `z` becomes another reference to `obj`.
+#[inline(always)]
+pub unsafe fn set_obj_copy(z: *mut zval, obj: *mut zend_object) {
+    const IS_OBJECT_EX: u32 = 8 | (1 << 8) | (2 << 8);
+    unsafe {
+        (*obj).gc.refcount += 1;
+        (*z).value.obj = obj;
+        (*z).u1.type_info = IS_OBJECT_EX;
     }
 }
 

@@ -15,8 +15,9 @@ use super::error::ColumnError;
 pub const MAX_COLUMN_NAME: usize = 256;
 /// Most columns a table may have.
 pub const MAX_COLUMNS: usize = 4096;
-/// Largest string column capacity (after rounding up to 8).
-pub const MAX_STRING_SIZE: u32 = 0x7fff_fff8;
+/// Largest string column capacity (after rounding up to 8): Swoole's `UINT32_MAX - 4`, rounded
+/// down to 8.
+pub const MAX_STRING_SIZE: u32 = 0xffff_fff8;
 
 /// Column type, with Swoole's constant values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -81,31 +82,35 @@ pub(crate) struct ColumnDef {
 }
 
 /// Checks one `column()` call against those already declared and returns its definition.
-/// Checks in this order: type, string size, name length, duplicate name, column count.
+/// Checks in Swoole's order: string size below 1, type, duplicate name, string size too large;
+/// then ours: name length, column count.
 pub(crate) fn check_column(
     existing: &[ColumnDef],
     name: &[u8],
     ty: i64,
     size: i64,
 ) -> Result<ColumnDef, ColumnError> {
+    if ty == ColumnType::String as i64 && size < 1 {
+        return Err(ColumnError::InvalidSize);
+    }
     let ty = ColumnType::from_code(ty).ok_or(ColumnError::UnknownType)?;
+    if existing.iter().any(|c| &*c.name == name) {
+        return Err(ColumnError::Duplicate);
+    }
     let capacity = match ty {
         ColumnType::Int | ColumnType::Float => 8,
         ColumnType::String => {
-            if size < 1 {
-                return Err(ColumnError::InvalidSize);
-            }
-            if size > MAX_STRING_SIZE as i64 {
+            // Swoole rounds the size up to 8 first and then compares with the largest length
+            // its 4-byte length prefix leaves room for.
+            let rounded = (size as u64).div_ceil(8) * 8;
+            if rounded > MAX_STRING_SIZE as u64 {
                 return Err(ColumnError::TooLarge);
             }
-            (size as u32).div_ceil(8) * 8
+            rounded as u32
         }
     };
     if name.len() > MAX_COLUMN_NAME {
         return Err(ColumnError::NameTooLong);
-    }
-    if existing.iter().any(|c| &*c.name == name) {
-        return Err(ColumnError::Duplicate);
     }
     if existing.len() >= MAX_COLUMNS {
         return Err(ColumnError::TooMany);

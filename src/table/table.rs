@@ -457,6 +457,17 @@ impl Table {
     /// Ends the table for every process: marks the shared header destroyed (other processes get
     /// `Destroyed` from their next call) and unmaps it here. `Err(Destroyed)` if it was already
     /// destroyed (here or elsewhere); the local mapping is released either way.
+    /// Ends the table for every process, like [`Table::destroy`], but keeps this process's
+    /// mapping until the handle is dropped (for a caller that may still be inside a call on
+    /// it). `Err(Destroyed)` if it was already ended.
+    pub fn end(&self) -> Result<(), TableError> {
+        if self.map.is_none() {
+            return Err(TableError::Destroyed);
+        }
+        let was = self.view.header().meta.state.swap(STATE_DESTROYED, AcqRel);
+        if was == STATE_READY { Ok(()) } else { Err(TableError::Destroyed) }
+    }
+
     pub fn destroy(&mut self) -> Result<(), TableError> {
         let Some(map) = self.map.take() else {
             return Err(TableError::Destroyed);

@@ -1,86 +1,44 @@
-//! Argument handling shared by the row methods: the key (with Swoole 6.3's key checks and
-//! warnings) and the exact-type fast paths in front of the engine's `zend_parse_parameters`.
+//! Argument handling shared by the row methods: the exact-type fast paths in front of the
+//! engine's `zend_parse_parameters`, and Swoole 6.3's key rule.
 
-use crate::cstr;
-use super::object::{self, Created, TableObject};
-use crate::php::zend::{self, arg, num_args, ztype};
+use super::call::{Call, Kind, Res, Spec, Stop};
 use crate::table::MAX_KEY_LEN;
-use ext_php_rs::ffi::{HashTable, zend_execute_data, zval};
-
-/// The `i`-th argument as a string after zpp (which converts in place in weak mode).
-#[inline(always)]
-pub unsafe fn str_arg<'a>(ex: *mut zend_execute_data, i: usize) -> &'a [u8] {
-    unsafe { zend::zstr_bytes((*zend::deref(arg(ex, i))).value.str_) }
-}
 
 /// Parses `(string $key)`.
-#[inline(always)]
-pub unsafe fn key_only<'a>(ex: *mut zend_execute_data) -> Option<&'a [u8]> {
-    unsafe {
-        if !(num_args(ex) == 1 && ztype(arg(ex, 1)) == zend::IS_STRING) {
-            let (mut s, mut l) = (std::ptr::null_mut::<std::ffi::c_char>(), 0usize);
-            if zend::zend_parse_parameters(num_args(ex), cstr!("s"), &mut s as *mut _, &mut l as *mut usize) != 0 {
-                return None;
-            }
-        }
-        Some(str_arg(ex, 1))
+pub fn key<'c>(c: &mut Call<'c>) -> Result<&'c [u8], Stop> {
+    if !(c.argc() == 1 && matches!(c.arg(1).kind(), Kind::Str(_))) {
+        c.parse(Spec::S)?;
     }
+    Ok(c.arg(1).str())
 }
 
-/// Parses `(string $key, array $a [, array $b])`: `arrays` is 1 or 2.
-#[inline(always)]
-pub unsafe fn key_arrays<'a>(ex: *mut zend_execute_data, arrays: usize) -> Option<(&'a [u8], *mut HashTable, *mut HashTable)> {
-    unsafe {
-        let n = num_args(ex) as usize;
-        let fast = n == 1 + arrays
-            && ztype(arg(ex, 1)) == zend::IS_STRING
-            && (1..=arrays).all(|i| ztype(arg(ex, 1 + i)) == zend::IS_ARRAY);
-        if !fast {
-            let (mut s, mut l) = (std::ptr::null_mut::<std::ffi::c_char>(), 0usize);
-            let (mut a, mut b) = (std::ptr::null_mut::<zval>(), std::ptr::null_mut::<zval>());
-            let spec = if arrays == 1 { cstr!("sa") } else { cstr!("saa") };
-            if zend::zend_parse_parameters(n as u32, spec, &mut s as *mut _, &mut l as *mut usize, &mut a as *mut _, &mut b as *mut _) != 0 {
-                return None;
-            }
-        }
-        let a = (*zend::deref(arg(ex, 2))).value.arr;
-        let b = if arrays == 2 { (*zend::deref(arg(ex, 3))).value.arr } else { std::ptr::null_mut() };
-        Some((str_arg(ex, 1), a, b))
+/// Parses `(string $key, array $a [, array $b])`.
+pub fn key_arrays<'c>(c: &mut Call<'c>, arrays: u32) -> Result<&'c [u8], Stop> {
+    let fast = c.argc() == 1 + arrays
+        && matches!(c.arg(1).kind(), Kind::Str(_))
+        && (1..=arrays).all(|i| matches!(c.arg(1 + i).kind(), Kind::Array(_)));
+    if !fast {
+        c.parse(if arrays == 1 { Spec::StrArray } else { Spec::StrArrayArray })?;
     }
+    Ok(c.arg(1).str())
 }
 
-/// Swoole 6.3's key rule: 1 to 63 bytes, otherwise a warning and `false`.
-#[inline(always)]
-pub unsafe fn key_ok(key: &[u8]) -> bool {
-    unsafe {
-        if key.is_empty() {
-            zend::php_error_docref(std::ptr::null(), zend::E_WARNING, cstr!("key must not be empty"));
-            return false;
-        }
-        if key.len() > MAX_KEY_LEN {
-            zend::php_error_docref(std::ptr::null(), zend::E_WARNING, cstr!("key length exceeds the limit of %d bytes"), MAX_KEY_LEN as i32);
-            return false;
-        }
-        true
-    }
+/// The checks in front of every keyed method, in Swoole's order: a created table, then the key.
+pub fn target(c: &mut Call<'_>, key: &[u8]) -> Res {
+    drop(c.open()?);
+    check_key(c, key)
 }
 
-/// A key for `%s` in a warning (keys are binary; the text stops at a NUL as in C).
-pub fn key_cstring(key: &[u8]) -> std::ffi::CString {
-    zend::c_text(key)
-}
-
-/// `$this`'s created table, for a call on `key`: `None` after `Swoole\Error` (no table), or
-/// after the key warning with `rv` set to false.
-#[inline(always)]
-pub unsafe fn target<'a>(ex: *mut zend_execute_data, key: &[u8], rv: *mut zval) -> Option<(*mut TableObject, &'a mut Created)> {
-    unsafe {
-        let t = object::this(ex);
-        let c = object::created(t)?;
-        if !key_ok(key) {
-            zend::set_bool(rv, false);
-            return None;
-        }
-        Some((t, c))
+/// Swoole 6.3's key rule: 1 to 63 bytes; otherwise a warning and `false` (`Err` = stop here,
+/// with the result set).
+pub fn check_key(c: &mut Call<'_>, key: &[u8]) -> Res {
+    if key.is_empty() {
+        c.warn("key must not be empty");
+    } else if key.len() > MAX_KEY_LEN {
+        c.warn(format!("key length exceeds the limit of {MAX_KEY_LEN} bytes"));
+    } else {
+        return Ok(());
     }
+    c.ret().bool(false);
+    Err(Stop)
 }

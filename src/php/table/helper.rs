@@ -1,10 +1,10 @@
 //! `swoole_table(int $size, string $fields): Swoole\Table` — Swoole's helper that builds a table
 //! from a spec such as `"id:i, name:s:64, score:f"`, with conflict proportion 0.25, and creates it.
 
+use super::call::{self, Call, Res, Stop, Throw};
 use super::{lifecycle, object};
 use crate::cstr;
 use crate::php::zend::{self, num_args};
-use crate::table::ColumnError;
 use ext_php_rs::ffi::{zend_execute_data, zval};
 
 /// One parsed column: name, type code, size.
@@ -17,78 +17,82 @@ fn trim(b: &[u8]) -> &[u8] {
     &b[start..end]
 }
 
-/// Parses a spec the way Swoole's helper does: entries split on `,`, fields on `:`, every part
+/// Parses one entry of a spec the way Swoole's helper does: fields split on `:`, every part
 /// trimmed; `i`/`int`, `f`/`float`, `s`/`string` (a string needs a length > 0). Binary-safe.
-fn parse_spec(spec: &[u8]) -> Result<Vec<ColumnSpec>, Vec<u8>> {
-    let mut out = Vec::new();
-    for part in spec.split(|&c| c == b',') {
-        let bits: Vec<&[u8]> = part.split(|&c| c == b':').map(trim).collect();
-        let ty_name = bits.get(1).copied().unwrap_or(b"");
-        let ty = match ty_name {
-            b"i" | b"int" => 1,
-            b"f" | b"float" => 2,
-            b"s" | b"string" => 3,
-            other => return Err([&b"unknown field type["[..], crate::php::zend::c_part(other), b"]"].concat()),
-        };
-        let mut size = 0;
-        if ty == 3 {
-            let Some(len) = bits.get(2) else { return Err(b"need to give string length".to_vec()) };
-            // PHP's intval(): leading digits, 0 when there are none
-            let digits: Vec<u8> = len.iter().copied().enumerate().take_while(|&(i, c)| c.is_ascii_digit() || (i == 0 && c == b'-')).map(|(_, c)| c).collect();
-            size = std::str::from_utf8(&digits).ok().and_then(|d| d.parse::<i64>().ok()).unwrap_or(0);
-            if size <= 0 {
-                return Err([&b"invalid string length["[..], size.to_string().as_bytes(), b"]"].concat());
-            }
+fn parse_entry(part: &[u8]) -> Result<ColumnSpec, Vec<u8>> {
+    let bits: Vec<&[u8]> = part.split(|&c| c == b':').map(trim).collect();
+    let ty_name = bits.get(1).copied().unwrap_or(b"");
+    let ty = match ty_name {
+        b"i" | b"int" => 1,
+        b"f" | b"float" => 2,
+        b"s" | b"string" => 3,
+        other => return Err([&b"unknown field type["[..], crate::php::zend::c_part(other), b"]"].concat()),
+    };
+    let mut size = 0;
+    if ty == 3 {
+        let Some(len) = bits.get(2) else { return Err(b"need to give string length".to_vec()) };
+        // PHP's intval(): leading digits, 0 when there are none
+        let digits: Vec<u8> = len.iter().copied().enumerate().take_while(|&(i, c)| c.is_ascii_digit() || (i == 0 && c == b'-')).map(|(_, c)| c).collect();
+        size = std::str::from_utf8(&digits).ok().and_then(|d| d.parse::<i64>().ok()).unwrap_or(0);
+        if size <= 0 {
+            return Err([&b"invalid string length["[..], size.to_string().as_bytes(), b"]"].concat());
         }
-        out.push((bits[0].to_vec(), ty, size));
     }
-    Ok(out)
+    Ok((bits[0].to_vec(), ty, size))
 }
 
-unsafe fn runtime_exception(msg: &[u8]) {
-    unsafe {
-        let c = zend::c_text(msg);
-        zend::zend_throw_exception(zend::spl_ce_RuntimeException, c.as_ptr(), 0);
-    }
+/// The entries of a spec, split on `,`.
+fn entries(spec: &[u8]) -> impl Iterator<Item = Result<ColumnSpec, Vec<u8>>> + '_ {
+    spec.split(|&c| c == b',').map(parse_entry)
 }
 
+#[cfg(test)]
+fn parse_spec(spec: &[u8]) -> Result<Vec<ColumnSpec>, Vec<u8>> {
+    entries(spec).collect()
+}
+
+/// `swoole_table(int $size, string $fields): Swoole\Table`
 pub unsafe extern "C" fn swoole_table(ex: *mut zend_execute_data, rv: *mut zval) {
     unsafe {
+        // SAFETY: rv is the call's return slot; the new object is held there and by `run`.
         let mut size: i64 = 0;
         let (mut s, mut l) = (std::ptr::null_mut::<std::ffi::c_char>(), 0usize);
         if zend::zend_parse_parameters(num_args(ex), cstr!("ls"), &mut size as *mut i64, &mut s as *mut _, &mut l as *mut usize) != 0 {
             return;
         }
-        let spec = std::slice::from_raw_parts(s as *const u8, l);
-        let columns = match parse_spec(spec) {
-            Ok(c) => c,
-            Err(e) => return runtime_exception(&e),
-        };
+        let spec = std::slice::from_raw_parts(s as *const u8, l).to_vec();
         zend::object_init_ex(rv, object::TABLE_CE);
-        let t = object::from_obj((*rv).value.obj);
-        lifecycle::init(t, size, 0.25);
-        let state = &mut *(*t).state;
-        for (name, ty, size) in &columns {
-            if let Err(e) = state.builder.column(name, *ty, *size) {
-                let why = if e == ColumnError::Duplicate {
-                    [&b"column["[..], zend::c_part(name), b"] already exists"].concat()
-                } else {
-                    [&b"column["[..], zend::c_part(name), b"]: ", e.to_string().as_bytes()].concat()
-                };
-                zend::zval_ptr_dtor(rv);
-                zend::set_null(rv);
-                return runtime_exception(&why);
+        // its warnings are those of the column() calls Swoole's helper makes
+        call::run((*rv).value.obj, ex, rv, Some(c"column"), |c| build(c, size, &spec));
+    }
+}
+
+/// Builds the helper's table on the new object in the return slot: a bad spec is a
+/// `RuntimeException` (and no table); a column Swoole refuses is a warning, as its helper's
+/// `column()` calls give.
+fn build(c: &mut Call<'_>, size: i64, spec: &[u8]) -> Res {
+    c.init_state(lifecycle::new_state(size, 0.25));
+    // entry by entry, as Swoole's helper calls column(): a bad entry after a refused column
+    // comes after that column's warning
+    for entry in entries(spec) {
+        match entry {
+            Ok((name, ty, size)) => {
+                let state = c.state()?;
+                if let Err(e) = state.builder.column(&name, ty, size) {
+                    c.warn(lifecycle::column_error(&name, e));
+                }
             }
-        }
-        let created = lifecycle::create_now(t);
-        if !created {
-            zend::zval_ptr_dtor(rv);
-            zend::set_null(rv);
-            if !zend::exception_pending() {
-                runtime_exception(b"failed to create the table");
+            Err(e) => {
+                c.ret().clear();
+                return Err(c.fail(Throw::Runtime, e));
             }
         }
     }
+    if lifecycle::create_now(c).is_err() {
+        c.ret().clear();
+        return Err(Stop);
+    }
+    Ok(())
 }
 
 #[cfg(test)]

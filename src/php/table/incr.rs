@@ -2,103 +2,71 @@
 //! (all zero) when the key is missing.
 
 use super::args;
-use super::object;
-use crate::cstr;
-use crate::php::zend::{self, arg, num_args, ztype};
+use super::call::{Call, Kind, Res, Spec};
 use crate::table::{ColumnType, TableError};
-use ext_php_rs::ffi::{zend_execute_data, zval};
 
-unsafe fn step(ex: *mut zend_execute_data, rv: *mut zval, decr: bool) {
-    unsafe {
-        let n = num_args(ex);
-        let mut by: *mut zval = std::ptr::null_mut();
-        if (2..=3).contains(&n) && ztype(arg(ex, 1)) == zend::IS_STRING && ztype(arg(ex, 2)) == zend::IS_STRING {
-            if n == 3 {
-                by = arg(ex, 3);
-            }
-        } else {
-            let (mut s, mut l, mut c, mut cl) = (std::ptr::null_mut::<std::ffi::c_char>(), 0usize, std::ptr::null_mut::<std::ffi::c_char>(), 0usize);
-            if zend::zend_parse_parameters(n, cstr!("ss|z"), &mut s as *mut _, &mut l as *mut usize, &mut c as *mut _, &mut cl as *mut usize, &mut by as *mut *mut zval) != 0 {
-                return;
-            }
+fn step(c: &mut Call<'_>, decr: bool) -> Res {
+    let n = c.argc();
+    let fast = (2..=3).contains(&n) && matches!(c.arg(1).kind(), Kind::Str(_)) && matches!(c.arg(2).kind(), Kind::Str(_));
+    if !fast {
+        c.parse(Spec::StrStrOptAny)?;
+    }
+    let (key, column) = (c.arg(1).str(), c.arg(2).str());
+    let by = (n == 3).then(|| c.arg(3));
+    args::target(c, key)?;
+    // the column is checked before the row is looked up, so a bad column creates no row
+    let schema = c.open()?.tab.shape.clone();
+    let Some(col) = schema.schema.column_index(column) else {
+        c.warn([&b"column["[..], crate::php::zend::c_part(column), b"] does not exist"].concat());
+        c.ret().bool(false);
+        return Ok(());
+    };
+    let ty = schema.schema.column(col).map(|c| c.ty());
+    let r = match ty {
+        Some(ColumnType::Int) => {
+            let d = match by.map(|a| (a, a.kind())) {
+                None => 1,
+                Some((_, Kind::Long(v))) => v,
+                Some((a, _)) => c.to_long(a)?,
+            };
+            let mut o = c.open()?;
+            let r = if decr { o.tab.table.decr_int(key, col, d) } else { o.tab.table.incr_int(key, col, d) };
+            r.map(|v| o.ret.long(v))
         }
-        let (key, column) = (args::str_arg(ex, 1), args::str_arg(ex, 2));
-        let Some((t, c)) = args::target(ex, key, rv) else { return };
-        // the column is checked before the row is looked up, so a bad column creates no row
-        let Some(col) = c.table.schema().column_index(column) else {
-            let name = zend::c_text(column);
-            zend::php_error_docref(std::ptr::null(), zend::E_WARNING, cstr!("column[%s] does not exist"), name.as_ptr());
-            zend::set_bool(rv, false);
-            return;
-        };
-        let ty = c.table.schema().column(col).map(|c| c.ty());
-        let r = match ty {
-            Some(ColumnType::Int) => {
-                let d = if by.is_null() {
-                    1
-                } else if ztype(by) == zend::IS_LONG {
-                    zend::lval(by)
-                } else {
-                    object::converting(t, 1);
-                    let v = zend::zval_get_long_func(zend::deref(by), false);
-                    object::converting(t, -1);
-                    if zend::exception_pending() {
-                        return;
-                    }
-                    v
-                };
-                let Some(c) = object::created(t) else { return };
-                let r = if decr { c.table.decr_int(key, col, d) } else { c.table.incr_int(key, col, d) };
-                r.map(|v| zend::set_long(rv, v))
-            }
-            Some(ColumnType::Float) => {
-                let d = if by.is_null() {
-                    1.0
-                } else {
-                    match ztype(by) {
-                        zend::IS_DOUBLE => (*by).value.dval,
-                        zend::IS_LONG => zend::lval(by) as f64,
-                        _ => {
-                            object::converting(t, 1);
-                            let v = zend::zval_get_double_func(zend::deref(by));
-                            object::converting(t, -1);
-                            if zend::exception_pending() {
-                                return;
-                            }
-                            v
-                        }
-                    }
-                };
-                let Some(c) = object::created(t) else { return };
-                let r = if decr { c.table.decr_float(key, col, d) } else { c.table.incr_float(key, col, d) };
-                r.map(|v| zend::set_double(rv, v))
-            }
-            _ => {
-                let fmt = if decr { cstr!("can't execute 'decr' on a string type column") } else { cstr!("can't execute 'incr' on a string type column") };
-                zend::php_error_docref(std::ptr::null(), zend::E_WARNING, fmt);
-                zend::set_bool(rv, false);
-                return;
-            }
-        };
-        super::warn_recovered(t);
-        match r {
-            Ok(()) => {}
-            Err(TableError::Full) => {
-                zend::php_error_docref(std::ptr::null(), zend::E_WARNING, cstr!("unable to allocate memory"));
-                zend::set_bool(rv, false);
-            }
-            Err(TableError::Destroyed) => object::throw_error(cstr!("table is not created or has been destroyed")),
-            Err(_) => zend::set_bool(rv, false),
+        Some(ColumnType::Float) => {
+            let d = match by.map(|a| (a, a.kind())) {
+                None => 1.0,
+                Some((_, Kind::Double(v))) => v,
+                Some((_, Kind::Long(v))) => v as f64,
+                Some((a, _)) => c.to_double(a)?,
+            };
+            let mut o = c.open()?;
+            let r = if decr { o.tab.table.decr_float(key, col, d) } else { o.tab.table.incr_float(key, col, d) };
+            r.map(|v| o.ret.double(v))
         }
+        _ => {
+            c.warn(if decr { "can't execute 'decr' on a string type column" } else { "can't execute 'incr' on a string type column" });
+            c.ret().bool(false);
+            return Ok(());
+        }
+    };
+    match r {
+        Ok(()) => Ok(()),
+        Err(TableError::Full) => {
+            c.warn("unable to allocate memory");
+            c.ret().bool(false);
+            Ok(())
+        }
+        Err(e) => c.table_error(e),
     }
 }
 
 /// `incr(string $key, string $column, int|float $incrby = 1): int|float|false`
-pub unsafe extern "C" fn incr(ex: *mut zend_execute_data, rv: *mut zval) {
-    unsafe { step(ex, rv, false) }
+pub fn incr(c: &mut Call<'_>) -> Res {
+    step(c, false)
 }
 
 /// `decr(string $key, string $column, int|float $incrby = 1): int|float|false`
-pub unsafe extern "C" fn decr(ex: *mut zend_execute_data, rv: *mut zval) {
-    unsafe { step(ex, rv, true) }
+pub fn decr(c: &mut Call<'_>) -> Res {
+    step(c, true)
 }

@@ -2,105 +2,75 @@
 //! nested loops over one table work; the `Iterator` methods called by hand share the object's
 //! cursor, as in Swoole. A cursor is a slot number in the core table: rows never move, so
 //! deleting rows (the current one included) neither skips nor repeats another row.
+//!
+//! Every step that reads the table runs through `call::run` like a method, so a lock taken over
+//! from a dead process is reported by the step that took it, and user code in the warning's
+//! handler finds nothing half-done.
 
-use super::object::{self, Cursor, TableObject};
-use super::values;
+use super::call::{self, Call, Res};
+use super::object::{Created, Cursor};
 use crate::cstr;
-use crate::php::zend::{self, num_args};
-use crate::table::TableError;
-use ext_php_rs::ffi::{
-    zend_class_entry, zend_execute_data, zend_object_iterator, zend_object_iterator_funcs, zval,
-};
+use crate::php::zend;
+use ext_php_rs::ffi::{zend_class_entry, zend_object_iterator, zend_object_iterator_funcs, zval};
 
 /// Moves `cur` to the first row at or after its `next` slot, filling in key and row.
-unsafe fn fetch(t: *mut TableObject, cur: &mut Cursor) {
-    unsafe {
-        cur.clear();
-        let Some(c) = (*t).state.as_mut().and_then(|s| s.created.as_mut()) else {
-            object::throw_error(cstr!("table is not created or has been destroyed"));
-            return;
-        };
-        match c.table.next_from(cur.next, &mut c.row) {
-            Ok(Some(next)) => {
-                cur.next = next;
-                zend::set_new_str(&mut cur.key, zend::new_string(c.row.key()));
-                values::row_array(c, &c.row, &mut cur.row);
-                cur.valid = true;
+fn fetch(tab: &mut Created, cur: &mut Cursor) -> Result<(), crate::table::TableError> {
+    cur.clear();
+    match tab.table.next_from(cur.next, &mut tab.row) {
+        Ok(Some(next)) => {
+            cur.next = next;
+            // SAFETY: both zvals were just cleared to null; building a string and a row array
+            // runs no user code.
+            unsafe {
+                zend::set_new_str(&mut cur.key.0, zend::new_string(tab.row.key()));
+                super::values::row_array(tab, &tab.row, &mut cur.row.0);
             }
-            Ok(None) => {}
-            Err(TableError::Destroyed) => object::throw_error(cstr!("table is not created or has been destroyed")),
-            Err(_) => {}
+            cur.valid = true;
+            Ok(())
         }
+        Ok(None) => Ok(()),
+        Err(e) => Err(e),
     }
 }
 
-unsafe fn rewind_cursor(t: *mut TableObject, cur: &mut Cursor) {
-    unsafe {
-        cur.next = 0;
-        fetch(t, cur);
+/// Runs `fetch` on the object's own cursor (`rewind` first sets it to the start).
+fn step_own(c: &mut Call<'_>, from_start: bool) -> Res {
+    let o = c.open()?;
+    if from_start {
+        o.cursor.next = 0;
+    } else if !o.cursor.valid {
+        return Ok(());
     }
+    let r = fetch(o.tab, o.cursor);
+    drop(o);
+    r.or_else(|e| c.table_error(e))
 }
 
-/// The object's own cursor, after checking that the table exists.
-unsafe fn own_cursor<'a>(ex: *mut zend_execute_data) -> Option<(*mut TableObject, &'a mut Cursor)> {
-    unsafe {
-        if zend::zend_parse_parameters(num_args(ex), cstr!("")) != 0 {
-            return None;
-        }
-        let t = object::this(ex);
-        object::created(t)?;
-        Some((t, &mut (*(*t).state).cursor))
-    }
+pub fn rewind(c: &mut Call<'_>) -> Res {
+    step_own(c, true)
 }
 
-pub unsafe extern "C" fn rewind(ex: *mut zend_execute_data, _rv: *mut zval) {
-    unsafe {
-        if let Some((t, cur)) = own_cursor(ex) {
-            rewind_cursor(t, cur);
-        }
-    }
+pub fn next(c: &mut Call<'_>) -> Res {
+    step_own(c, false)
 }
 
-pub unsafe extern "C" fn next(ex: *mut zend_execute_data, _rv: *mut zval) {
-    unsafe {
-        if let Some((t, cur)) = own_cursor(ex) {
-            if cur.valid {
-                fetch(t, cur);
-            }
-        }
-    }
+pub fn valid(c: &mut Call<'_>) -> Res {
+    let mut o = c.open()?;
+    let v = o.cursor.valid;
+    o.ret.bool(v);
+    Ok(())
 }
 
-pub unsafe extern "C" fn valid(ex: *mut zend_execute_data, rv: *mut zval) {
-    unsafe {
-        if let Some((_, cur)) = own_cursor(ex) {
-            zend::set_bool(rv, cur.valid);
-        }
-    }
+pub fn current(c: &mut Call<'_>) -> Res {
+    let mut o = c.open()?;
+    if o.cursor.valid { o.ret.share(&o.cursor.row) } else { o.ret.null() }
+    Ok(())
 }
 
-pub unsafe extern "C" fn current(ex: *mut zend_execute_data, rv: *mut zval) {
-    unsafe {
-        if let Some((_, cur)) = own_cursor(ex) {
-            if cur.valid {
-                zend::copy_value(rv, &cur.row);
-            } else {
-                zend::set_null(rv);
-            }
-        }
-    }
-}
-
-pub unsafe extern "C" fn key(ex: *mut zend_execute_data, rv: *mut zval) {
-    unsafe {
-        if let Some((_, cur)) = own_cursor(ex) {
-            if cur.valid {
-                zend::copy_value(rv, &cur.key);
-            } else {
-                zend::set_null(rv);
-            }
-        }
-    }
+pub fn key(c: &mut Call<'_>) -> Res {
+    let mut o = c.open()?;
+    if o.cursor.valid { o.ret.share(&o.cursor.key) } else { o.ret.null() }
+    Ok(())
 }
 
 /// A `foreach` over a table: the engine's iterator header, then this loop's cursor.
@@ -110,8 +80,39 @@ struct ForeachIter {
     cursor: Cursor,
 }
 
-unsafe fn table_of(it: *mut zend_object_iterator) -> *mut TableObject {
-    unsafe { object::from_obj((*it).data.value.obj) }
+/// One `foreach` step on the loop's own cursor.
+fn step_loop(c: &mut Call<'_>, cur: &mut Cursor, from_start: bool) -> Res {
+    if from_start {
+        cur.next = 0;
+    }
+    let o = match c.open() {
+        Ok(o) => o,
+        Err(s) => {
+            cur.clear();
+            return Err(s);
+        }
+    };
+    let r = fetch(o.tab, cur);
+    drop(o);
+    r.or_else(|e| c.table_error(e))
+}
+
+/// Runs a `foreach` step through `call::run`.
+///
+/// # Safety
+/// `it` is one of our `ForeachIter`s, alive for the step.
+unsafe fn loop_step(it: *mut zend_object_iterator, from_start: bool) {
+    unsafe {
+        let obj = (*it).data.value.obj;
+        let cur = &raw mut (*(it as *mut ForeachIter)).cursor;
+        let mut rv = std::mem::ManuallyDrop::new(std::mem::zeroed::<zval>());
+        zend::set_null(&mut *rv);
+        let name = if from_start { c"rewind" } else { c"next" };
+        // SAFETY: the iterator holds a reference to the object and outlives the step; the
+        // cursor belongs to the iterator, not to the table state.
+        call::run(obj, std::ptr::null_mut(), &mut *rv, Some(name), |c| step_loop(c, &mut *cur, from_start));
+        zend::zval_ptr_dtor(&mut *rv);
+    }
 }
 
 unsafe extern "C" fn it_dtor(it: *mut zend_object_iterator) {
@@ -129,29 +130,20 @@ unsafe extern "C" fn it_valid(it: *mut zend_object_iterator) -> i32 {
 
 unsafe extern "C" fn it_current(it: *mut zend_object_iterator) -> *mut zval {
     let fi = unsafe { &mut *(it as *mut ForeachIter) };
-    &mut fi.cursor.row
+    &mut fi.cursor.row.0
 }
 
 unsafe extern "C" fn it_key(it: *mut zend_object_iterator, key: *mut zval) {
     let fi = unsafe { &*(it as *mut ForeachIter) };
-    unsafe { zend::copy_value(key, &fi.cursor.key) }
+    unsafe { zend::copy_value(key, &fi.cursor.key.0) }
 }
 
 unsafe extern "C" fn it_forward(it: *mut zend_object_iterator) {
-    unsafe { fetch(table_of(it), &mut (*(it as *mut ForeachIter)).cursor) }
+    unsafe { loop_step(it, false) }
 }
 
 unsafe extern "C" fn it_rewind(it: *mut zend_object_iterator) {
-    unsafe {
-        let t = table_of(it);
-        let cur = &mut (*(it as *mut ForeachIter)).cursor;
-        if (*t).state.is_null() {
-            cur.clear();
-            object::throw_error(cstr!("must call constructor first"));
-            return;
-        }
-        rewind_cursor(t, cur);
-    }
+    unsafe { loop_step(it, true) }
 }
 
 static FUNCS: zend_object_iterator_funcs = zend_object_iterator_funcs {

@@ -3,6 +3,7 @@
 
 mod args;
 mod arginfo;
+mod call;
 mod helper;
 mod incr;
 mod info;
@@ -19,35 +20,78 @@ use crate::php::{class, zend};
 use ext_php_rs::ffi::{zend_class_entry, zend_function_entry, zval};
 
 const PUBLIC: u32 = 1 << 0;
+
+/// The engine-facing method entry points: each runs its safe handler through `call::run`.
+mod entry {
+    use super::call;
+    use ext_php_rs::ffi::{zend_execute_data, zval};
+
+    macro_rules! methods {
+        ($($name:ident => $handler:path),* $(,)?) => {$(
+            pub unsafe extern "C" fn $name(ex: *mut zend_execute_data, rv: *mut zval) {
+                // SAFETY: the engine calls method handlers with the frame of a method of a
+                // Swoole\Table object (the class these entries are registered on).
+                unsafe { call::run(call::this(ex), ex, rv, None, $handler) }
+            }
+        )*};
+    }
+
+    methods! {
+        construct => super::lifecycle::construct,
+        column => super::lifecycle::column,
+        create => super::lifecycle::create,
+        destroy => super::lifecycle::destroy,
+        set => super::write::set,
+        add => super::write::add,
+        update => super::write::update,
+        cmpset => super::write::cmpset,
+        get => super::read::get,
+        getdel => super::read::getdel,
+        count => super::info::count,
+        del => super::read::del,
+        cmpdel => super::read::cmpdel,
+        exists => super::read::exists,
+        incr => super::incr::incr,
+        decr => super::incr::decr,
+        get_size => super::info::get_size,
+        get_memory_size => super::info::get_memory_size,
+        stats => super::info::stats,
+        rewind => super::iterator::rewind,
+        valid => super::iterator::valid,
+        next => super::iterator::next,
+        current => super::iterator::current,
+        key => super::iterator::key,
+    }
+}
 const NOT_SERIALIZABLE: u32 = 1 << 29;
 
 static METHODS: Table<[zend_function_entry; 27]> = Table([
-    ai::function(c"__construct", Some(lifecycle::construct), &arginfo::CONSTRUCT.0, PUBLIC),
-    ai::function(c"column", Some(lifecycle::column), &arginfo::COLUMN.0, PUBLIC),
-    ai::function(c"create", Some(lifecycle::create), &arginfo::NONE_BOOL.0, PUBLIC),
-    ai::function(c"destroy", Some(lifecycle::destroy), &arginfo::NONE_BOOL.0, PUBLIC),
-    ai::function(c"set", Some(write::set), &arginfo::SET.0, PUBLIC),
-    ai::function(c"add", Some(write::add), &arginfo::ADD.0, PUBLIC),
-    ai::function(c"update", Some(write::update), &arginfo::ADD.0, PUBLIC),
-    ai::function(c"cmpset", Some(write::cmpset), &arginfo::CMPSET.0, PUBLIC),
-    ai::function(c"get", Some(read::get), &arginfo::GET.0, PUBLIC),
-    ai::function(c"getdel", Some(read::getdel), &arginfo::GET.0, PUBLIC),
-    ai::function(c"count", Some(info::count), &arginfo::NONE_INT.0, PUBLIC),
-    ai::function(c"del", Some(read::del), &arginfo::KEY_BOOL.0, PUBLIC),
-    ai::function(c"delete", Some(read::del), &arginfo::KEY_BOOL.0, PUBLIC),
-    ai::function(c"cmpdel", Some(read::cmpdel), &arginfo::CMPDEL.0, PUBLIC),
-    ai::function(c"exists", Some(read::exists), &arginfo::KEY_BOOL.0, PUBLIC),
-    ai::function(c"exist", Some(read::exists), &arginfo::KEY_BOOL.0, PUBLIC),
-    ai::function(c"incr", Some(incr::incr), &arginfo::INCR.0, PUBLIC),
-    ai::function(c"decr", Some(incr::decr), &arginfo::INCR.0, PUBLIC),
-    ai::function(c"getSize", Some(info::get_size), &arginfo::NONE_INT.0, PUBLIC),
-    ai::function(c"getMemorySize", Some(info::get_memory_size), &arginfo::NONE_INT.0, PUBLIC),
-    ai::function(c"stats", Some(info::stats), &arginfo::STATS.0, PUBLIC),
-    ai::function(c"rewind", Some(iterator::rewind), &arginfo::NONE_VOID.0, PUBLIC),
-    ai::function(c"valid", Some(iterator::valid), &arginfo::NONE_BOOL.0, PUBLIC),
-    ai::function(c"next", Some(iterator::next), &arginfo::NONE_VOID.0, PUBLIC),
-    ai::function(c"current", Some(iterator::current), &arginfo::NONE_MIXED.0, PUBLIC),
-    ai::function(c"key", Some(iterator::key), &arginfo::NONE_MIXED.0, PUBLIC),
+    ai::function(c"__construct", Some(entry::construct), &arginfo::CONSTRUCT.0, PUBLIC),
+    ai::function(c"column", Some(entry::column), &arginfo::COLUMN.0, PUBLIC),
+    ai::function(c"create", Some(entry::create), &arginfo::NONE_BOOL.0, PUBLIC),
+    ai::function(c"destroy", Some(entry::destroy), &arginfo::NONE_BOOL.0, PUBLIC),
+    ai::function(c"set", Some(entry::set), &arginfo::SET.0, PUBLIC),
+    ai::function(c"add", Some(entry::add), &arginfo::ADD.0, PUBLIC),
+    ai::function(c"update", Some(entry::update), &arginfo::ADD.0, PUBLIC),
+    ai::function(c"cmpset", Some(entry::cmpset), &arginfo::CMPSET.0, PUBLIC),
+    ai::function(c"get", Some(entry::get), &arginfo::GET.0, PUBLIC),
+    ai::function(c"getdel", Some(entry::getdel), &arginfo::GET.0, PUBLIC),
+    ai::function(c"count", Some(entry::count), &arginfo::NONE_INT.0, PUBLIC),
+    ai::function(c"del", Some(entry::del), &arginfo::KEY_BOOL.0, PUBLIC),
+    ai::function(c"delete", Some(entry::del), &arginfo::KEY_BOOL.0, PUBLIC),
+    ai::function(c"cmpdel", Some(entry::cmpdel), &arginfo::CMPDEL.0, PUBLIC),
+    ai::function(c"exists", Some(entry::exists), &arginfo::KEY_BOOL.0, PUBLIC),
+    ai::function(c"exist", Some(entry::exists), &arginfo::KEY_BOOL.0, PUBLIC),
+    ai::function(c"incr", Some(entry::incr), &arginfo::INCR.0, PUBLIC),
+    ai::function(c"decr", Some(entry::decr), &arginfo::INCR.0, PUBLIC),
+    ai::function(c"getSize", Some(entry::get_size), &arginfo::NONE_INT.0, PUBLIC),
+    ai::function(c"getMemorySize", Some(entry::get_memory_size), &arginfo::NONE_INT.0, PUBLIC),
+    ai::function(c"stats", Some(entry::stats), &arginfo::STATS.0, PUBLIC),
+    ai::function(c"rewind", Some(entry::rewind), &arginfo::NONE_VOID.0, PUBLIC),
+    ai::function(c"valid", Some(entry::valid), &arginfo::NONE_BOOL.0, PUBLIC),
+    ai::function(c"next", Some(entry::next), &arginfo::NONE_VOID.0, PUBLIC),
+    ai::function(c"current", Some(entry::current), &arginfo::NONE_MIXED.0, PUBLIC),
+    ai::function(c"key", Some(entry::key), &arginfo::NONE_MIXED.0, PUBLIC),
     ai::end(),
 ]);
 
@@ -70,7 +114,8 @@ pub unsafe fn register() {
         (*ce).__bindgen_anon_2.create_object = Some(object::create_object);
         (*ce).get_iterator = Some(iterator::get_iterator);
         zend::zend_class_implements(ce, 2, zend::zend_ce_iterator, zend::zend_ce_countable);
-        for (name, v) in [(&b"TYPE_INT"[..], 1i64), (b"TYPE_FLOAT", 2), (b"TYPE_STRING", 3)] {
+        // Swoole's declaration order (Reflection lists them so)
+        for (name, v) in [(&b"TYPE_INT"[..], 1i64), (b"TYPE_STRING", 3), (b"TYPE_FLOAT", 2)] {
             declare_long_constant(ce, name, v);
         }
         for name in [&b"size"[..], b"memorySize"] {
@@ -100,18 +145,5 @@ unsafe fn declare_long_constant(ce: *mut zend_class_entry, name: &[u8], v: i64) 
         let n = intern(name.as_ptr().cast(), name.len(), true);
         zend::zend_declare_class_constant_ex(ce, n, &mut z, PUBLIC as i32, std::ptr::null_mut());
         std::mem::forget(z);
-    }
-}
-
-/// After a call that may have taken over the lock of a dead process, says so (as Swoole's
-/// `lock process[%d] not exists, force unlock`), through PHP's error handling instead of stdout.
-#[inline(always)]
-pub(crate) unsafe fn warn_recovered(t: *mut object::TableObject) {
-    unsafe {
-        if let Some(c) = (*t).state.as_ref().and_then(|s| s.created.as_ref()) {
-            if let Some(pid) = c.table.take_recovered() {
-                zend::php_error_docref(std::ptr::null(), zend::E_WARNING, cstr!("lock process[%d] not exists, force unlock"), pid as i32);
-            }
-        }
     }
 }

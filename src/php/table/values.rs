@@ -1,10 +1,17 @@
-//! Converting between PHP values and row values.
+//! Converting between PHP values and row values (part of the audited layer, with `call.rs`).
 //!
 //! PHP → row: the entries of a `set()`-style array whose string key names a column, converted
 //! with the engine's own rules (`zval_get_long`, `zval_get_double`, `zval_get_string`) before any
-//! lock is taken. Row → PHP: arrays copied from a per-table template whose keys are interned.
+//! lock is taken. These conversions can run user code (`__toString`), so they take the `Call`
+//! mutably and an owned handle on the table's shape, never a borrow of the table's state; every
+//! string they keep is an owned reference, because a later `__toString` may overwrite the
+//! variable an earlier string came from.
+//!
+//! Row → PHP: arrays copied from a per-table template whose keys are the column names (numeric
+//! names as integer keys, as PHP's arrays require), with the values filled in.
 
-use super::object::Created;
+use super::call::{ArrayArg, Call, Stop};
+use super::object::{Created, Shape};
 use crate::php::zend::{self, ztype};
 use crate::table::{ColumnType, RowBuf, Schema, Value};
 use ext_php_rs::ffi::{Bucket, HashTable, zend_string, zval};
@@ -12,17 +19,18 @@ use ext_php_rs::ffi::{Bucket, HashTable, zend_string, zval};
 /// Converted values for one call: `(column index, value)` pairs plus the strings that back
 /// them (released on drop).
 pub struct Values {
-    pub pairs: Vec<(usize, Value<'static>)>,
+    pairs: Vec<(usize, Value<'static>)>,
     owned: Vec<*mut zend_string>,
     /// Columns whose string was longer than the column and was cut.
     pub truncated: Vec<usize>,
 }
 
 impl Values {
-    pub fn new() -> Values {
+    fn new() -> Values {
         Values { pairs: Vec::new(), owned: Vec::new(), truncated: Vec::new() }
     }
 
+    /// The pairs, borrowing the strings this struct holds.
     pub fn as_slice(&self) -> &[(usize, Value<'_>)] {
         &self.pairs
     }
@@ -31,50 +39,63 @@ impl Values {
 impl Drop for Values {
     fn drop(&mut self) {
         for s in self.owned.drain(..) {
-            // SAFETY: each string was obtained with one reference that this struct holds.
+            // SAFETY: each string was obtained with one reference that this struct holds;
+            // releasing a string runs no user code.
             unsafe { zend::release_str(s) };
         }
     }
 }
 
-/// The column an array key names: pointer equality first (interned names), then bytes.
-#[inline]
-pub unsafe fn column_of(c: &Created, key: *mut zend_string) -> Option<usize> {
-    unsafe {
-        if let Some(i) = c.names.iter().position(|&n| n == key) {
-            return Some(i);
-        }
-        c.table.schema().column_index(zend::zstr_bytes(key))
-    }
-}
+/// One array entry: its string key (null for an integer key) and its value.
+type Entry = (*mut zend_string, *mut zval);
 
-/// Calls `f(key, value)` for each element of `ht` in order; `key` is null for integer keys.
-pub unsafe fn for_each(ht: *mut HashTable, mut f: impl FnMut(*mut zend_string, *mut zval) -> bool) {
+/// The entries of `ht` in order. Copies the (key, value) pointers first: the array itself is
+/// held by the call's frame and cannot change shape, but reading it once keeps the conversion
+/// loop free of iteration state.
+unsafe fn entries(ht: *mut HashTable) -> Vec<Entry> {
+    const HASH_FLAG_PACKED: u32 = 1 << 2;
     unsafe {
-        const HASH_FLAG_PACKED: u32 = 1 << 2;
         if (*ht).u.flags & HASH_FLAG_PACKED != 0 {
-            return; // only integer keys: no column names
+            // only integer keys (PHP 8.2's packed arrays store zvals without keys)
+            return Vec::new();
         }
         let data: *mut Bucket = (*ht).__bindgen_anon_1.arData;
+        let mut out = Vec::with_capacity((*ht).nNumOfElements as usize);
         for i in 0..(*ht).nNumUsed as usize {
             let b = data.add(i);
-            if ztype(&(*b).val) == zend::IS_UNDEF {
-                continue;
-            }
-            if !f((*b).key, &mut (*b).val) {
-                return;
+            if ztype(&(*b).val) != zend::IS_UNDEF {
+                out.push(((*b).key, &mut (*b).val as *mut zval));
             }
         }
+        out
     }
 }
 
-/// Converts one PHP value for column `col`. `truncate` cuts strings to the column's width
-/// (for values to store); comparisons keep the whole string. Returns false if the conversion
-/// threw.
-pub unsafe fn convert(schema: &Schema, col: usize, z: *mut zval, out: &mut Values, truncate: bool) -> bool {
+/// Whether `ht` is packed (integer keys only).
+fn packed(a: ArrayArg<'_>) -> bool {
+    const HASH_FLAG_PACKED: u32 = 1 << 2;
+    // SAFETY: the array is held by the frame.
+    unsafe { (*a.ht).u.flags & HASH_FLAG_PACKED != 0 }
+}
+
+/// The column a string key names: pointer equality first (interned names), then bytes.
+fn column_of(shape: &Shape, key: *mut zend_string) -> Option<usize> {
+    if let Some(i) = shape.names.iter().position(|&n| n == key) {
+        return Some(i);
+    }
+    // SAFETY: key is a live string key of an array the frame holds.
+    shape.schema.column_index(unsafe { zend::zstr_bytes(key) })
+}
+
+/// Converts one PHP value for column `col`. `truncate` cuts strings to the column's width (for
+/// values to store); comparisons keep the whole string. May run user code.
+fn convert(_call: &mut Call<'_>, schema: &Schema, col: usize, z: *mut zval, out: &mut Values, truncate: bool) -> Result<(), Stop> {
+    let Some(c) = schema.column(col) else { return Ok(()) };
+    // SAFETY: z is an element of an array the frame holds (the element may be a reference,
+    // dereferenced here and read at once); the engine's conversions are called on it while no
+    // borrow of table state exists (`_call` is borrowed mutably for that reason).
     unsafe {
         let z = zend::deref(z);
-        let Some(c) = schema.column(col) else { return true };
         let v = match c.ty() {
             ColumnType::Int => Value::Int(if ztype(z) == zend::IS_LONG { zend::lval(z) } else { zend::zval_get_long_func(z, false) }),
             ColumnType::Float => Value::Float(match ztype(z) {
@@ -83,17 +104,8 @@ pub unsafe fn convert(schema: &Schema, col: usize, z: *mut zval, out: &mut Value
                 _ => zend::zval_get_double_func(z),
             }),
             ColumnType::String => {
-                let s = if ztype(z) == zend::IS_STRING {
-                    // held for the whole call: a later conversion (a __toString) could
-                    // overwrite the variable this string came from
-                    let s = (*z).value.str_;
-                    out.owned.push(zend::str_addref(s));
-                    s
-                } else {
-                    let s = zend::zval_get_string_func(z);
-                    out.owned.push(s);
-                    s
-                };
+                let s = if ztype(z) == zend::IS_STRING { zend::str_addref((*z).value.str_) } else { zend::zval_get_string_func(z) };
+                out.owned.push(s);
                 let mut bytes: &'static [u8] = zend::zstr_bytes(s);
                 let cap = c.capacity() as usize;
                 if truncate && bytes.len() > cap {
@@ -104,32 +116,74 @@ pub unsafe fn convert(schema: &Schema, col: usize, z: *mut zval, out: &mut Value
             }
         };
         if zend::exception_pending() {
-            return false;
+            return Err(Stop);
         }
         out.pairs.push((col, v));
-        true
     }
+    Ok(())
 }
 
 /// Converts the entries of a `set()`-style array: string keys naming a column; the others are
-/// ignored. Returns false if a conversion threw.
-pub unsafe fn convert_row(c: &Created, ht: *mut HashTable, out: &mut Values) -> bool {
-    unsafe {
-        let mut ok = true;
-        for_each(ht, |k, v| {
-            if k.is_null() {
-                return true;
-            }
-            if let Some(col) = column_of(c, k) {
-                ok = convert(c.table.schema(), col, v, out, true);
-            }
-            ok
-        });
-        ok
+/// ignored (as Swoole does: an integer key never names a column). May run user code.
+pub fn convert_row(call: &mut Call<'_>, shape: &Shape, a: ArrayArg<'_>) -> Result<Values, Stop> {
+    let mut out = Values::new();
+    // SAFETY: the array is held by the frame for the whole call.
+    for (k, v) in unsafe { entries(a.ht) } {
+        if k.is_null() {
+            continue;
+        }
+        if let Some(col) = column_of(shape, k) {
+            convert(call, &shape.schema, col, v, &mut out, true)?;
+        }
     }
+    Ok(out)
+}
+
+/// Why an `$expected` array cannot be used.
+pub enum Rejected {
+    Empty,
+    NotNames,
+    NoColumn(Vec<u8>),
+}
+
+/// Checks a `$expected` array (non-empty, string keys naming columns) before anything is
+/// converted, as Swoole does.
+pub fn check_expected(shape: &Shape, a: ArrayArg<'_>) -> Result<(), Rejected> {
+    if a.len() == 0 {
+        return Err(Rejected::Empty);
+    }
+    if packed(a) {
+        return Err(Rejected::NotNames);
+    }
+    // SAFETY: the array is held by the frame for the whole call.
+    for (k, _) in unsafe { entries(a.ht) } {
+        if k.is_null() {
+            return Err(Rejected::NotNames);
+        }
+        if column_of(shape, k).is_none() {
+            // SAFETY: k is a live key of the array.
+            return Err(Rejected::NoColumn(unsafe { zend::zstr_bytes(k) }.to_vec()));
+        }
+    }
+    Ok(())
+}
+
+/// Converts a checked `$expected` array (strings compared whole). May run user code.
+pub fn convert_expected(call: &mut Call<'_>, shape: &Shape, a: ArrayArg<'_>) -> Result<Values, Stop> {
+    let mut out = Values::new();
+    // SAFETY: as in `check_expected`.
+    for (k, v) in unsafe { entries(a.ht) } {
+        if let Some(col) = column_of(shape, k) {
+            convert(call, &shape.schema, col, v, &mut out, false)?;
+        }
+    }
+    Ok(out)
 }
 
 /// Stores one row value into `z`.
+///
+/// # Safety
+/// `z` is writable and holds nothing that needs releasing.
 #[inline]
 pub unsafe fn value_to_zval(v: Value<'_>, z: *mut zval) {
     unsafe {
@@ -142,6 +196,9 @@ pub unsafe fn value_to_zval(v: Value<'_>, z: *mut zval) {
 }
 
 /// The row in `row` as a PHP array (column order), copied from the template.
+///
+/// # Safety
+/// As [`value_to_zval`]; `row` is laid out for `c`'s schema.
 pub unsafe fn row_array(c: &Created, row: &RowBuf, z: *mut zval) {
     unsafe {
         let ht = zend::zend_array_dup(c.template);
@@ -153,8 +210,28 @@ pub unsafe fn row_array(c: &Created, row: &RowBuf, z: *mut zval) {
     }
 }
 
-/// Builds the template and the interned column names for a freshly created table.
-pub unsafe fn make_template(schema: &Schema) -> (*mut HashTable, Vec<*mut zend_string>) {
+/// The integer a column name stands for as an array key, following PHP's rule for numeric
+/// strings (`"12"` and `"-3"` are integers, `"012"`, `"1.0"` and `"-0"` are not).
+fn numeric_key(name: &[u8]) -> Option<u64> {
+    let digits = match name.first()? {
+        b'-' => &name[1..],
+        _ => name,
+    };
+    if !digits.first()?.is_ascii_digit() {
+        return None;
+    }
+    let mut idx: u64 = 0;
+    // SAFETY: the engine's own check of a candidate (leading digit or '-' then digit, as
+    // `_zend_handle_numeric_str` requires before calling it).
+    let ok = unsafe { zend::_zend_handle_numeric_str_ex(name.as_ptr().cast(), name.len(), &mut idx) };
+    ok.then_some(idx)
+}
+
+/// Builds the template and the interned column names for a freshly created table (during a
+/// request: the names are request-interned strings). Runs no user code.
+pub fn shape_of(schema: &Schema) -> (*mut HashTable, Shape) {
+    // SAFETY: engine allocations during a request; the template is handed to `Created`, which
+    // frees it.
     unsafe {
         let intern = zend::zend_string_init_interned.expect("engine provides zend_string_init_interned");
         let ht = zend::_zend_new_array(schema.len() as u32);
@@ -165,10 +242,12 @@ pub unsafe fn make_template(schema: &Schema) -> (*mut HashTable, Vec<*mut zend_s
             let s = intern(name.as_ptr().cast(), name.len(), false);
             let mut null: zval = std::mem::zeroed();
             zend::set_null(&mut null);
-            zend::zend_hash_add_new(ht, s, &mut null);
-            std::mem::forget(null);
+            match numeric_key(name) {
+                Some(i) => zend::zend_hash_index_add_new(ht, i, &mut null),
+                None => zend::zend_hash_add_new(ht, s, &mut null),
+            };
             names.push(s);
         }
-        (ht, names)
+        (ht, Shape { schema: schema.clone(), names })
     }
 }
