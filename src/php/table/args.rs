@@ -1,6 +1,8 @@
 //! Argument handling shared by the row methods: the exact-type fast paths in front of the
 //! engine's `zend_parse_parameters`, and Swoole 6.3's key rule.
 
+#![forbid(unsafe_code)]
+
 use super::call::{Call, Kind, Res, Spec, Stop};
 use crate::table::MAX_KEY_LEN;
 

@@ -1,6 +1,8 @@
 //! `incr` and `decr`: atomic read-modify-write of one int or float column, creating the row
 //! (all zero) when the key is missing.
 
+#![forbid(unsafe_code)]
+
 use super::args;
 use super::call::{Call, Kind, Res, Spec};
 use crate::table::{ColumnType, TableError};

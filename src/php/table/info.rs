@@ -1,6 +1,8 @@
 //! `count`, `getSize`, `getMemorySize` and `stats`. Like Swoole, the methods without parameters
 //! ignore extra arguments.
 
+#![forbid(unsafe_code)]
+
 use super::call::{Call, Kind, Res};
 
 /// `count(): int` — also takes Swoole's undeclared `$mode`: any mode but 0 counts

@@ -1,5 +1,7 @@
 //! `__construct`, `column`, `create` and `destroy`.
 
+#![forbid(unsafe_code)]
+
 use super::call::{Call, Kind, Res, Throw};
 use super::object::{Created, Cursor, State};
 use super::values;

@@ -1,5 +1,7 @@
 //! `get`, `getdel`, `exists`/`exist`, `del`/`delete` and `cmpdel`.
 
+#![forbid(unsafe_code)]
+
 use super::args;
 use super::call::{ArrayArg, Call, Kind, Res, Spec, Stop};
 use super::values::{self, Rejected};

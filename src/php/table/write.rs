@@ -1,6 +1,8 @@
 //! `set`, `add`, `update` and `cmpset`: convert first (user code may run, no lock is held and no
 //! borrow of the table exists), then one core call under one bucket lock.
 
+#![forbid(unsafe_code)]
+
 use super::args;
 use super::call::{Call, Res};
 use super::read;
