@@ -15,11 +15,13 @@
 //!   show up again).
 //!
 //! Checking a slot: its key length is read without a lock (0 = empty, skip); if non-zero, the key
-//! is copied racily, hashed, and the resulting bucket is locked. The slot counts only if it is
+//! is copied without the lock (relaxed atomic loads: racy in value, but no data race), hashed with
+//! the table's key, and the resulting bucket is locked. The slot counts only if it is
 //! found in that bucket's chain under the lock; then it cannot change, and key and row are copied
 //! into the caller's [`RowBuf`] before the lock is released. A racy read that caught a slot being
 //! reused just fails that check (and the slot's new row was not there for the whole pass). The
-//! scan stops at the pool's high-water mark, so a sparse table costs only the slots ever used.
+//! scan stops at the pool's high-water mark (never past the slot count, whatever the shared
+//! value says), so a sparse table costs only the slots ever used.
 
 use std::sync::atomic::Ordering::*;
 
