@@ -1,10 +1,34 @@
 <?php
-// One pass of the table benchmark; prints "name ops_per_second" lines.
-// Usage: php table_bench.php table|apcu <rows>
-[, $kind, $rows] = $argv;
-$n = (int)$rows;
+// One pass of the table benchmark on one kind of keys; prints "name<TAB>ops_per_second" lines.
+// Usage: php table_bench.php table|apcu <rows> [seq|rand|hex|id|addr]
+//   seq   key:0, key:1, ... in order          rand  the same keys in a random order
+//   hex   16 letters a-p, no digits at all    id    id:%012d of 1024*i      addr  addr: 4096*i
+// The last two are strides that hashes adding a key's trailing number pile into few buckets.
+ini_set('memory_limit', '1G'); // a million keys and their uniqueness check pass -n's 128M
+$kind = $argv[1];
+$n = (int)$argv[2];
+$keyKind = $argv[3] ?? 'seq';
 $keys = [];
-for ($i = 0; $i < $n; $i++) { $keys[] = "key:$i"; }
+switch ($keyKind) {
+    case 'seq':
+    case 'rand':
+        for ($i = 0; $i < $n; $i++) { $keys[] = "key:$i"; }
+        if ($keyKind === 'rand') { mt_srand(42); shuffle($keys); }
+        break;
+    case 'hex':
+        for ($i = 0; $i < $n; $i++) { $keys[] = strtr(hash('xxh64', "k$i"), '0123456789', 'ghijklmnop'); }
+        break;
+    case 'id':
+        for ($i = 0; $i < $n; $i++) { $keys[] = sprintf('id:%012d', 1024 * $i); }
+        break;
+    case 'addr':
+        for ($i = 0; $i < $n; $i++) { $keys[] = 'addr:' . (4096 * $i); }
+        break;
+    default:
+        fwrite(STDERR, "unknown key kind $keyKind\n");
+        exit(1);
+}
+if (count(array_flip($keys)) !== $n) { fwrite(STDERR, "duplicate keys in $keyKind\n"); exit(1); }
 $row = ['i' => 1, 'f' => 1.5, 's' => str_repeat('s', 32)];
 $out = [];
 $time = function (string $name, int $ops, callable $f) use (&$out) {
@@ -12,6 +36,8 @@ $time = function (string $name, int $ops, callable $f) use (&$out) {
     $f();
     $out[$name] = $ops / ((hrtime(true) - $t0) / 1e9);
 };
+// the operations that do not depend on the keys run with the sequential keys only
+$once = $keyKind === 'seq';
 
 if ($kind === 'apcu') {
     if (!function_exists('apcu_store')) { exit(0); }
@@ -19,7 +45,9 @@ if ($kind === 'apcu') {
     $time('set (update)', $n, function () use ($keys, $row) { foreach ($keys as $k) { apcu_store($k, $row); } });
     $time('get (row)', $n, function () use ($keys) { foreach ($keys as $k) { apcu_fetch($k); } });
     $time('exists', $n, function () use ($keys) { foreach ($keys as $k) { apcu_exists($k); } });
-    $time('hot incr, 1 process', $n, function () use ($n) { for ($i = 0; $i < $n; $i++) { apcu_inc('hot' . ($i % 1000)); } });
+    if ($once) {
+        $time('hot incr, 1 process', $n, function () use ($n) { for ($i = 0; $i < $n; $i++) { apcu_inc('hot' . ($i % 1000)); } });
+    }
     $time('del', $n, function () use ($keys) { foreach ($keys as $k) { apcu_delete($k); } });
 } else {
     $t = new Swoole\Table($n, 1.0);
@@ -27,8 +55,9 @@ if ($kind === 'apcu') {
     $t->column('f', Swoole\Table::TYPE_FLOAT);
     $t->column('s', Swoole\Table::TYPE_STRING, 32);
     $t->create();
-    $out['memory bytes'] = $t->getMemorySize();
+    if ($once) { $out['memory bytes'] = $t->getMemorySize(); }
     $time('set (insert)', $n, function () use ($t, $keys, $row) { foreach ($keys as $k) { $t->set($k, $row); } });
+    if ($t->count() !== $n) { fwrite(STDERR, "only {$t->count()} of $n rows stored\n"); exit(1); }
     $time('set (update)', $n, function () use ($t, $keys, $row) { foreach ($keys as $k) { $t->set($k, $row); } });
     $time('get (row)', $n, function () use ($t, $keys) { foreach ($keys as $k) { $t->get($k); } });
     $time('get (field)', $n, function () use ($t, $keys) { foreach ($keys as $k) { $t->get($k, 'i'); } });
@@ -36,18 +65,20 @@ if ($kind === 'apcu') {
     $time('exists', $n, function () use ($t, $keys) { foreach ($keys as $k) { $t->exists($k); } });
     $time('foreach (rows)', $n, function () use ($t) { foreach ($t as $k => $r) { } });
     $time('del', $n, function () use ($t, $keys) { foreach ($keys as $k) { $t->del($k); } });
-    $hot = [];
-    for ($i = 0; $i < 1000; $i++) { $hot[] = "hot:$i"; }
-    $time('hot incr, 1 process', $n, function () use ($t, $hot, $n) { for ($i = 0; $i < $n; $i++) { $t->incr($hot[$i % 1000], 'i'); } });
-    $time('hot incr, 2 processes', 2 * $n, function () use ($t, $hot, $n) {
-        $pid = pcntl_fork();
-        for ($i = 0; $i < $n; $i++) { $t->incr($hot[$i % 1000], 'i'); }
-        if ($pid === 0) { exit(0); }
-        pcntl_waitpid($pid, $st);
-    });
-    $sum = 0;
-    foreach ($hot as $k) { $sum += $t->get($k, 'i'); }
-    if ($sum !== 3 * $n) { fwrite(STDERR, "hot incr lost updates: $sum\n"); exit(1); }
+    if ($once) {
+        $hot = [];
+        for ($i = 0; $i < 1000; $i++) { $hot[] = "hot:$i"; }
+        $time('hot incr, 1 process', $n, function () use ($t, $hot, $n) { for ($i = 0; $i < $n; $i++) { $t->incr($hot[$i % 1000], 'i'); } });
+        $time('hot incr, 2 processes', 2 * $n, function () use ($t, $hot, $n) {
+            $pid = pcntl_fork();
+            for ($i = 0; $i < $n; $i++) { $t->incr($hot[$i % 1000], 'i'); }
+            if ($pid === 0) { exit(0); }
+            pcntl_waitpid($pid, $st);
+        });
+        $sum = 0;
+        foreach ($hot as $k) { $sum += $t->get($k, 'i'); }
+        if ($sum !== 3 * $n) { fwrite(STDERR, "hot incr lost updates: $sum\n"); exit(1); }
+    }
     $t->destroy();
 }
 foreach ($out as $k => $v) { printf("%s\t%.0f\n", $k, $v); }

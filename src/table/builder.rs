@@ -3,7 +3,7 @@
 use super::capacity::{overflow_rows, swoole_memory_size, table_size};
 use super::error::{ColumnError, CreateError};
 use super::layout::Geometry;
-use super::schema::{ColumnDef, Schema, check_column, column_bytes};
+use super::schema::{ColumnDef, Schema, check_column, column_bytes, row_bytes};
 use super::table::Table;
 
 /// A table being declared (`new Swoole\Table(...)` plus `column()` calls).
@@ -51,8 +51,7 @@ impl TableBuilder {
 
     /// The layout `create()` would use.
     pub fn geometry(&self) -> Result<Geometry, CreateError> {
-        let data: u64 = self.columns.iter().map(column_bytes).sum();
-        let data = usize::try_from(data).map_err(|_| CreateError::TooLarge)?;
+        let data = usize::try_from(row_bytes(&self.columns)).map_err(|_| CreateError::RowTooLarge)?;
         Geometry::new(self.size, self.overflow, data)
     }
 
@@ -65,6 +64,15 @@ impl TableBuilder {
     /// share the rows. The builder stays usable (each call creates a separate table).
     pub fn create(&self) -> Result<Table, CreateError> {
         let geo = self.geometry()?;
-        Table::create(Schema::build(&self.columns), geo)
+        Table::create(Schema::build(&self.columns)?, geo)
+    }
+}
+
+#[cfg(test)]
+impl TableBuilder {
+    /// `create()` with a chosen hash key instead of a random one.
+    pub(crate) fn test_create_keyed(&self, key: super::hash::HashKey) -> Result<Table, CreateError> {
+        let geo = self.geometry()?;
+        Table::create_keyed(Schema::build(&self.columns)?, geo, key)
     }
 }

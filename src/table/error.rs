@@ -57,6 +57,9 @@ pub enum ColumnError {
     NameTooLong,
     /// More than [`super::schema::MAX_COLUMNS`] columns.
     TooMany,
+    /// With this column a row would need more than [`super::schema::MAX_ROW_DATA`] bytes, so
+    /// column offsets and the slot size would no longer fit in 32 bits.
+    RowTooLarge,
 }
 
 impl fmt::Display for ColumnError {
@@ -68,6 +71,7 @@ impl fmt::Display for ColumnError {
             ColumnError::Duplicate => "column already exists",
             ColumnError::NameTooLong => "column name is too long",
             ColumnError::TooMany => "too many columns",
+            ColumnError::RowTooLarge => "columns too large: a row may hold at most 4 GiB",
         })
     }
 }
@@ -81,6 +85,11 @@ pub enum CreateError {
     TooLarge,
     /// `mmap` failed with this errno.
     Map(i32),
+    /// The columns need more than [`super::schema::MAX_ROW_DATA`] bytes per row (only reachable
+    /// by bypassing `column()`, which refuses such a column).
+    RowTooLarge,
+    /// `getrandom(2)` could not supply the hash key (this errno).
+    Random(i32),
 }
 
 impl fmt::Display for CreateError {
@@ -88,6 +97,8 @@ impl fmt::Display for CreateError {
         match self {
             CreateError::TooLarge => f.write_str("unable to allocate memory (table too large)"),
             CreateError::Map(e) => write!(f, "unable to allocate memory (mmap errno {e})"),
+            CreateError::RowTooLarge => f.write_str("unable to allocate memory (a row may hold at most 4 GiB)"),
+            CreateError::Random(e) => write!(f, "unable to seed the table hash (getrandom errno {e})"),
         }
     }
 }

@@ -1,128 +1,148 @@
 //! The key hash and the prepared form of a key.
 //!
-//! The hash must give the same value in every process that shares the table, so it has no seed
-//! chosen at run time. It works on 8-byte little-endian words (the last one zero-padded):
+//! Keys are chosen by whoever feeds the table (request parameters, client ids), so the hash must
+//! not let anyone, by design or by bad luck, put many keys into one bucket: a chain of n rows
+//! makes every operation on it n times slower. The hash is therefore SipHash-1-3, a keyed
+//! pseudo-random function, with a 128-bit key drawn from `getrandom(2)` by `create()`. Without
+//! the key nobody can predict which keys share a bucket, and regular keys (`id:1024`,
+//! `id:2048`, ...) spread like random ones.
 //!
-//! ```text
-//! h = SEED ^ len * K3
-//! for each pair of words (a, b)   (b = 0 when the count is odd):
-//!     h = fold(a ^ K1, b ^ h ^ K2)
-//! hash = fold(h ^ K1, len ^ K3)
-//! ```
+//! The key is stored in the mapping's header (`Meta::hash_key`), so every process of a table
+//! hashes alike, and a copy travels in each process's `View`, so an operation reads no extra
+//! shared cache line for it. Every new table draws a new key.
 //!
-//! where `fold(x, y)` is the 128-bit product of `x` and `y` with its high and low halves XORed
-//! together (the mixing step of wyhash). Padding bytes are zero, and the length enters both at the
-//! start and in the last step, so `"a"` and `"a\0"` hash differently. A key of at most 63 bytes
-//! costs at most five multiplications. The bucket is the low bits of the hash; the top byte is kept
-//! in each slot as a *tag* so a chain walk can skip most non-matching slots without comparing keys.
+//! SipHash reads its input as little-endian 8-byte words, and the final word carries the
+//! remaining bytes plus the length in its top byte. Keys are at most 63 bytes and are already
+//! held as zero-padded words (the way slots store them), so hashing a key is `len / 8` word
+//! rounds and one final word, `words[len / 8] | len << 56`, with no byte shuffling. That is the
+//! standard SipHash of the key bytes: the tests check it against the published vectors.
 //!
-//! The capacity promise does not depend on the hash quality (chains are unbounded and the slot
-//! pool is shared), the hash only decides chain lengths, i.e. speed.
-//!
-//! **Trailing numbers keep their order.** Keys very often end in a counter or an id
-//! (`user:1041`, `fd:17`, `job-000123`). When a key ends in decimal digits, the last (at most 9)
-//! digits are zeroed before mixing and their value is added to the mixed hash afterwards:
-//!
-//! ```text
-//! hash("user:1041") = mix("user:0000", len 9) + 1041
-//! ```
-//!
-//! Keys that differ only in that number therefore land in neighbouring buckets instead of random
-//! ones. Working through such keys in order (a loop over ids, a worker table) then walks the bucket
-//! array sequentially, which on a table much larger than the CPU caches halves the cost of a lookup
-//! (one random memory access instead of two). Distribution does not suffer: keys of one prefix and
-//! length get distinct buckets, and different prefixes or lengths start at unrelated places.
+//! The bucket is the low bits of the hash; the top byte is kept in each slot as a *tag* so a chain
+//! walk skips most non-matching slots without comparing keys. Both come from the same keyed hash.
+//! The capacity promise does not depend on the hash (chains are unbounded and the slot pool is
+//! shared); the hash only decides chain lengths, i.e. speed.
 
 /// Longest key accepted, in bytes.
 pub const MAX_KEY_LEN: usize = 63;
 
-const SEED: u64 = 0x243f_6a88_85a3_08d3;
-const K1: u64 = 0xa076_1d64_78bd_642f;
-const K2: u64 = 0xe703_7ed1_a0b4_28db;
-const K3: u64 = 0x8ebc_6af0_9c88_c6e3;
+/// The 128-bit SipHash key (k0, k1) of one table.
+pub(crate) type HashKey = [u64; 2];
 
-#[inline(always)]
-fn fold(a: u64, b: u64) -> u64 {
-    let p = (a as u128).wrapping_mul(b as u128);
-    (p as u64) ^ ((p >> 64) as u64)
+/// SipHash with `C` compression and `D` finalization rounds.
+struct Sip<const C: usize, const D: usize> {
+    v: [u64; 4],
 }
 
-/// Hashes `words` (the key's zero-padded little-endian words, exactly `len.div_ceil(8)` of them).
-#[inline(always)]
-fn hash_words(words: &[u64], len: usize) -> u64 {
-    let mut h = SEED ^ (len as u64).wrapping_mul(K3);
-    let mut pairs = words.chunks_exact(2);
-    for p in &mut pairs {
-        h = fold(p[0] ^ K1, p[1] ^ h ^ K2);
-    }
-    if let [a] = pairs.remainder() {
-        h = fold(a ^ K1, h ^ K2);
-    }
-    fold(h ^ K1, (len as u64) ^ K3)
-}
-
-/// How many trailing bytes of `key` are decimal digits (at most 9), and their value.
-#[inline(always)]
-fn trailing_number(key: &[u8]) -> (usize, u64) {
-    let mut v: u64 = 0;
-    let mut scale: u64 = 1;
-    let mut d = 0;
-    for &b in key.iter().rev().take(9) {
-        if !b.is_ascii_digit() {
-            break;
+impl<const C: usize, const D: usize> Sip<C, D> {
+    #[inline(always)]
+    fn new(k: &HashKey) -> Self {
+        // The initial constants spell "somepseudorandomlygeneratedbytes".
+        Sip {
+            v: [
+                k[0] ^ 0x736f_6d65_7073_6575,
+                k[1] ^ 0x646f_7261_6e64_6f6d,
+                k[0] ^ 0x6c79_6765_6e65_7261,
+                k[1] ^ 0x7465_6462_7974_6573,
+            ],
         }
-        v += (b - b'0') as u64 * scale;
-        scale *= 10;
-        d += 1;
     }
-    (d, v)
+
+    #[inline(always)]
+    fn round(&mut self) {
+        let [mut v0, mut v1, mut v2, mut v3] = self.v;
+        v0 = v0.wrapping_add(v1);
+        v1 = v1.rotate_left(13) ^ v0;
+        v0 = v0.rotate_left(32);
+        v2 = v2.wrapping_add(v3);
+        v3 = v3.rotate_left(16) ^ v2;
+        v0 = v0.wrapping_add(v3);
+        v3 = v3.rotate_left(21) ^ v0;
+        v2 = v2.wrapping_add(v1);
+        v1 = v1.rotate_left(17) ^ v2;
+        v2 = v2.rotate_left(32);
+        self.v = [v0, v1, v2, v3];
+    }
+
+    #[inline(always)]
+    fn word(&mut self, m: u64) {
+        self.v[3] ^= m;
+        for _ in 0..C {
+            self.round();
+        }
+        self.v[0] ^= m;
+    }
+
+    /// Absorbs the final word (tail bytes | length << 56) and returns the hash.
+    #[inline(always)]
+    fn finish(mut self, last: u64) -> u64 {
+        self.word(last);
+        self.v[2] ^= 0xff;
+        for _ in 0..D {
+            self.round();
+        }
+        self.v[0] ^ self.v[1] ^ self.v[2] ^ self.v[3]
+    }
 }
 
-/// The table's hash of a key given as bytes and as its zero-padded words.
+/// SipHash-`C`-`D` of any byte string (the plain, byte-at-a-time form; the table uses
+/// [`hash_words`], which gives the same values).
+pub(crate) fn siphash<const C: usize, const D: usize>(k: &HashKey, bytes: &[u8]) -> u64 {
+    let mut s = Sip::<C, D>::new(k);
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        s.word(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+    }
+    let mut tail = [0u8; 8];
+    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    s.finish(u64::from_le_bytes(tail) | (bytes.len() as u64) << 56)
+}
+
+/// The table hash (SipHash-1-3 under `key`) of any byte string, as the table computes it for
+/// keys of at most 63 bytes.
+pub fn hash_bytes(key: [u64; 2], bytes: &[u8]) -> u64 {
+    siphash::<1, 3>(&key, bytes)
+}
+
+/// SipHash-1-3 of a key of `len <= 63` bytes held as zero-padded little-endian words.
 #[inline(always)]
-fn hash_key(key: &[u8], words: &[u64]) -> u64 {
-    let (d, v) = trailing_number(key);
-    if d == 0 {
-        return hash_words(words, key.len());
+fn hash_words(k: &HashKey, words: &[u64; 8], len: usize) -> u64 {
+    debug_assert!(len <= MAX_KEY_LEN);
+    let full = len / 8;
+    let mut s = Sip::<1, 3>::new(k);
+    for &m in &words[..full] {
+        s.word(m);
     }
-    let mut masked = [0u64; 8];
-    masked[..words.len()].copy_from_slice(words);
-    for i in key.len() - d..key.len() {
-        masked[i / 8] &= !(0xffu64 << ((i % 8) * 8));
-    }
-    hash_words(&masked[..words.len()], key.len()).wrapping_add(v)
+    // words[full] holds the 0..7 tail bytes, zero-padded (and is 0 when len is a multiple of 8).
+    s.finish(words[full] | (len as u64) << 56)
 }
 
-/// Hashes a byte string of any length with the table's hash.
-pub fn hash_bytes(key: &[u8]) -> u64 {
-    if key.len() <= 64 {
-        let mut words = [0u64; 8];
-        fill_words(key, &mut words);
-        return hash_key(key, &words[..key.len().div_ceil(8)]);
-    }
-    long_hash(key)
-}
-
-/// Keys longer than a slot can hold are never stored; their hash only has to be fixed.
-fn long_hash(key: &[u8]) -> u64 {
-    let words: Vec<u64> = key
-        .chunks(8)
-        .map(|c| {
-            let mut b = [0u8; 8];
-            b[..c.len()].copy_from_slice(c);
-            u64::from_le_bytes(b)
-        })
-        .collect();
-    hash_words(&words, key.len())
-}
-
+/// Loads `key` (at most 64 bytes) as little-endian words, zero-padded; words past the key stay
+/// as they are (zero in a fresh array). Whole words are loaded directly and the 1..7 tail bytes
+/// with at most three small loads, avoiding a variable-length copy.
 #[inline(always)]
 fn fill_words(key: &[u8], words: &mut [u64; 8]) {
-    let mut bytes = [0u8; 64];
-    bytes[..key.len()].copy_from_slice(key);
-    for (w, c) in words.iter_mut().zip(bytes.chunks_exact(8)) {
+    let mut chunks = key.chunks_exact(8);
+    for (w, c) in words.iter_mut().zip(&mut chunks) {
         *w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
     }
+    let t = chunks.remainder();
+    if t.is_empty() {
+        return;
+    }
+    let mut v = 0u64;
+    let mut i = 0;
+    if t.len() >= 4 {
+        v = u32::from_le_bytes([t[0], t[1], t[2], t[3]]) as u64;
+        i = 4;
+    }
+    if t.len() - i >= 2 {
+        v |= (u16::from_le_bytes([t[i], t[i + 1]]) as u64) << (8 * i);
+        i += 2;
+    }
+    if t.len() > i {
+        v |= (t[i] as u64) << (8 * i);
+    }
+    words[key.len() / 8] = v;
 }
 
 /// A key checked for length, laid out as zero-padded words the way slots store it, with its hash.
@@ -135,15 +155,15 @@ pub(crate) struct PreparedKey {
 }
 
 impl PreparedKey {
-    /// `None` when the key is empty or longer than [`MAX_KEY_LEN`].
+    /// `None` when the key is empty or longer than [`MAX_KEY_LEN`]. `k` is the table's hash key.
     #[inline]
-    pub(crate) fn new(key: &[u8]) -> Option<PreparedKey> {
+    pub(crate) fn new(key: &[u8], k: &HashKey) -> Option<PreparedKey> {
         if key.is_empty() || key.len() > MAX_KEY_LEN {
             return None;
         }
         let mut words = [0u64; 8];
         fill_words(key, &mut words);
-        let hash = hash_key(key, &words[..key.len().div_ceil(8)]);
+        let hash = hash_words(k, &words, key.len());
         Some(PreparedKey { words, len: key.len() as u8, hash })
     }
 
@@ -165,12 +185,29 @@ pub(crate) fn tag_of(hash: u64) -> u8 {
     (hash >> 56) as u8
 }
 
-/// Recomputes the hash of a key held as padded words (used by iteration on a copied key).
+/// Recomputes the hash of a key held as padded words (used by iteration on a copied key). The
+/// words past `len` bytes must be zero; `len` must be at most [`MAX_KEY_LEN`].
 #[inline]
-pub(crate) fn hash_padded(words: &[u64; 8], len: usize) -> u64 {
-    let mut bytes = [0u8; 64];
-    for (c, w) in bytes.chunks_exact_mut(8).zip(words) {
-        c.copy_from_slice(&w.to_le_bytes());
+pub(crate) fn hash_padded(k: &HashKey, words: &[u64; 8], len: usize) -> u64 {
+    hash_words(k, words, len)
+}
+
+/// A fresh random hash key from `getrandom(2)`; the errno if the kernel cannot supply one.
+pub(crate) fn random_key() -> Result<HashKey, i32> {
+    let mut buf = [0u8; 16];
+    let mut got = 0;
+    while got < buf.len() {
+        // SAFETY: writes at most the remaining bytes of `buf`.
+        let r = unsafe { libc::getrandom(buf[got..].as_mut_ptr().cast(), buf.len() - got, 0) };
+        if r < 0 {
+            let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+            if e == libc::EINTR {
+                continue;
+            }
+            return Err(e);
+        }
+        got += r as usize;
     }
-    hash_key(&bytes[..len], &words[..len.div_ceil(8)])
+    let (a, b) = buf.split_at(8);
+    Ok([u64::from_le_bytes(a.try_into().unwrap_or([0; 8])), u64::from_le_bytes(b.try_into().unwrap_or([0; 8]))])
 }

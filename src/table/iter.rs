@@ -15,11 +15,13 @@
 //!   show up again).
 //!
 //! Checking a slot: its key length is read without a lock (0 = empty, skip); if non-zero, the key
-//! is copied racily, hashed, and the resulting bucket is locked. The slot counts only if it is
+//! is copied without the lock (relaxed atomic loads: racy in value, but no data race), hashed with
+//! the table's key, and the resulting bucket is locked. The slot counts only if it is
 //! found in that bucket's chain under the lock; then it cannot change, and key and row are copied
 //! into the caller's [`RowBuf`] before the lock is released. A racy read that caught a slot being
 //! reused just fails that check (and the slot's new row was not there for the whole pass). The
-//! scan stops at the pool's high-water mark, so a sparse table costs only the slots ever used.
+//! scan stops at the pool's high-water mark (never past the slot count, whatever the shared
+//! value says), so a sparse table costs only the slots ever used.
 
 use std::sync::atomic::Ordering::*;
 
@@ -36,13 +38,16 @@ impl Table {
     pub fn next_from(&self, cursor: u32, out: &mut RowBuf) -> Result<Option<u32>, TableError> {
         let view = self.live_view()?;
         out.prepare(&self.schema);
+        let slots = view.geo.slots;
         let hwm_cell = &view.header().pool.live.hwm;
-        let mut hwm = hwm_cell.load(Acquire);
+        // The high-water mark comes from shared memory: never trust it past the slot count.
+        let hwm_now = || hwm_cell.load(Acquire).min(slots);
+        let mut hwm = hwm_now();
         let mut me = 0;
         let mut i = cursor;
         loop {
             if i >= hwm {
-                hwm = hwm_cell.load(Acquire);
+                hwm = hwm_now();
                 if i >= hwm {
                     return Ok(None);
                 }
@@ -50,26 +55,23 @@ impl Table {
             let sl = view.slot(i);
             let klen = sl.klen.load(Relaxed) as usize;
             if klen != 0 && klen <= MAX_KEY_LEN {
-                let mut words = [0u64; 8];
-                let base = sl.key.get() as *const u64;
-                for (w, word) in words.iter_mut().enumerate().take(klen.div_ceil(8)) {
-                    // SAFETY: in-bounds read of shared memory that another process may be
-                    // writing; the value is only trusted after the check under the lock.
-                    *word = unsafe { std::ptr::read_volatile(base.add(w)) };
-                }
+                // Read without the lock: another process may be rewriting the slot, so the words
+                // are only trusted once the slot is found in its bucket's chain under the lock.
+                let mut words = sl.key_words(klen.div_ceil(8));
                 if !klen.is_multiple_of(8) {
                     words[klen / 8] &= (1u64 << (8 * (klen % 8))) - 1;
                 }
-                let b = view.geo.bucket_of(hash_padded(&words, klen));
+                let b = view.geo.bucket_of(hash_padded(&view.hash_key, &words, klen));
                 if me == 0 {
                     me = owner::current();
                 }
                 let _g = self.lock_bucket(view, b, me);
-                if chain_contains(view, b, i) {
-                    // SAFETY: slot i is in chain b and we hold b's lock, so it is stable.
+                let klen = sl.klen.load(Relaxed);
+                if klen != 0 && klen as usize <= MAX_KEY_LEN && chain_contains(view, b, i) {
+                    // SAFETY: slot i is in chain b and we hold b's lock, so it is stable; its key
+                    // length was checked just above.
                     unsafe {
-                        let klen = sl.klen.load(Relaxed);
-                        out.set_key_words(&*sl.key.get(), klen);
+                        out.set_key_words(&sl.key_words(8), klen);
                         out.copy_row(view.data(i));
                     }
                     return Ok(Some(i + 1));

@@ -2,8 +2,8 @@
 //! mapping and by slot numbers, never by pointers, so the mapping would work at any address.
 //!
 //! ```text
-//! offset 0        Header (512 bytes): geometry, live/destroyed state, slot pool lock and
-//!                 counters, the pool's intent log, the update counter
+//! offset 0        Header (512 bytes): geometry, live/destroyed state, the hash key, slot pool
+//!                 lock and counters, the pool's intent log, the update counter
 //! offset 512      B buckets, 8 bytes each: { lock word: u32, chain head: u32 }
 //!                 B = next power of two >= M (load factor <= 1)
 //! offset 512+8B   M slots of `stride` bytes each:
@@ -11,9 +11,17 @@
 //!                   +4  klen   u8    key length; 0 = no committed row here
 //!                   +5  tag    u8    top byte of the key hash
 //!                   +6  (2 bytes unused)
-//!                   +8  key    64 bytes, zero-padded
+//!                   +8  key    64 bytes, zero-padded (eight relaxed atomic words)
 //!                   +72 data   the columns (see schema.rs), stride = align8(72 + data)
 //! ```
+//!
+//! `Meta` (the header's first cache line) ends with the table's 128-bit hash key (`hash_key`, at
+//! offset 40, 16 bytes), written once by `create()`.
+//!
+//! Every value read from the mapping that is used as an index (chain links, free-list head,
+//! high-water mark, logged slot and bucket numbers, key lengths) is range-checked before use and
+//! every walk is bounded by the slot count, so a damaged mapping can give wrong rows or errors but
+//! never an access outside it or an endless loop.
 //!
 //! Slot links (`head`, `next`, free-list head) store *slot number + 1*, so 0 means "none" and a
 //! zero-filled mapping is already a valid empty table: every chain empty, free list empty, and
@@ -25,10 +33,10 @@
 //! `align8(88 + Σ)` = our stride + 16 and its index plus pool headers cost `8·N + 24·C`, while our
 //! buckets cost `8·B <= 16·N`; the tests check `memory_size <= Swoole's` over many shapes.
 
-use std::cell::UnsafeCell;
 use std::sync::atomic::{AtomicU8, AtomicU32, AtomicU64, Ordering::*};
 
 use super::error::CreateError;
+use super::hash::HashKey;
 use super::lock::ShmLock;
 
 /// Bytes reserved for the header at the start of the mapping.
@@ -78,6 +86,9 @@ pub struct Geometry {
 impl Geometry {
     /// Computes the layout for `size` (N), `overflow` (C) and a data area of `data_size` bytes.
     pub fn new(size: u32, overflow: u32, data_size: usize) -> Result<Geometry, CreateError> {
+        if data_size as u64 > super::schema::MAX_ROW_DATA {
+            return Err(CreateError::RowTooLarge);
+        }
         let slots = size as u64 + overflow as u64;
         if slots == 0 || slots > MAX_SLOTS {
             return Err(CreateError::TooLarge);
@@ -123,6 +134,9 @@ pub(crate) struct Meta {
     pub(crate) buckets: AtomicU32,
     pub(crate) stride: AtomicU32,
     pub(crate) total: AtomicU64,
+    /// The SipHash key of this table (k0, k1), drawn by `create()` and never changed. Every
+    /// process hashes with it; each keeps a copy in its `View`.
+    pub(crate) hash_key: [AtomicU64; 2],
 }
 
 /// Plain copy of the pool's counters (see [`PoolCounters`]).
@@ -243,9 +257,28 @@ pub(crate) struct SlotHeader {
     pub(crate) tag: AtomicU8,
     _pad: [u8; 2],
     /// Key bytes as little-endian words, zero-padded. Written only by the holder of the pool lock
-    /// while the slot is not linked anywhere; read under the bucket lock, or racily (volatile) by
-    /// iteration, which then verifies what it read under the lock.
-    pub(crate) key: UnsafeCell<[u64; 8]>,
+    /// while the slot is not linked anywhere; read under the bucket lock, or without it by
+    /// iteration, which then verifies what it read under the lock. Atomics (all accesses
+    /// relaxed, plain moves on x86-64 and arm64) so that unlocked read is no data race.
+    pub(crate) key: [AtomicU64; 8],
+}
+
+impl SlotHeader {
+    /// Whether the first `nw` key words equal `words`. The caller holds the bucket lock.
+    #[inline(always)]
+    pub(crate) fn key_is(&self, words: &[u64; 8], nw: usize) -> bool {
+        self.key[..nw].iter().zip(&words[..nw]).all(|(a, &b)| a.load(Relaxed) == b)
+    }
+
+    /// Copies the first `nw` key words (the rest of the result is zero).
+    #[inline(always)]
+    pub(crate) fn key_words(&self, nw: usize) -> [u64; 8] {
+        let mut w = [0u64; 8];
+        for (d, s) in w.iter_mut().zip(&self.key[..nw]) {
+            *d = s.load(Relaxed);
+        }
+        w
+    }
 }
 
 const _: () = assert!(std::mem::size_of::<SlotHeader>() == SLOT_HEADER_BYTES);
@@ -255,14 +288,22 @@ const _: () = assert!(std::mem::size_of::<SlotHeader>() == SLOT_HEADER_BYTES);
 pub(crate) struct View {
     base: *mut u8,
     pub(crate) geo: Geometry,
+    /// Copy of the header's hash key, so hashing reads no shared memory.
+    pub(crate) hash_key: HashKey,
 }
 
 impl View {
+    /// A view of a mapping whose header is already written; the hash key is copied from it, so
+    /// every view of one table hashes alike.
+    ///
     /// # Safety
     /// `base` must point at a mapping of at least `geo.total` bytes laid out for `geo`, which must
     /// stay mapped while the view (or anything borrowed from it) is used.
     pub(crate) unsafe fn new(base: *mut u8, geo: Geometry) -> View {
-        View { base, geo }
+        let mut v = View { base, geo, hash_key: [0; 2] };
+        let k = &v.header().meta.hash_key;
+        v.hash_key = [k[0].load(Relaxed), k[1].load(Relaxed)];
+        v
     }
 
     #[inline(always)]

@@ -6,7 +6,9 @@
 //! * Fixed capacity with a promise: M = N + C rows fit, whatever the keys ([`capacity`] has
 //!   Swoole's arithmetic for N and C). Buckets (a power of two >= M) hold chain heads; all M slots
 //!   form one pool ([`pool`]), so there is no "bucket full" failure.
-//! * A deterministic hash ([`hash`]), the same in every process.
+//! * A keyed hash ([`hash`]): SipHash-1-3 under a random key drawn by `create()` and kept in
+//!   the header, so no choice of keys can pile rows into one bucket; every process of a table
+//!   shares the key.
 //! * One lock word per bucket plus one for the slot pool, each naming its holder, so a holder
 //!   killed at any moment (reaped or zombie) is detected and its lock taken over at once, and the
 //!   pool's intent log keeps the structure intact ([`lock`], [`owner`], [`pool`]).

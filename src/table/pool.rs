@@ -134,7 +134,11 @@ pub(crate) fn alloc(
     let _guard = lock_pool(view, me, recovered);
     let h = view.header();
     let before = h.pool.live.load();
-    let from_list = before.free_head != NIL;
+    // Both values index the slots and come from shared memory: a free-list head past the slot
+    // count is ignored (the slots on that list are lost, nothing is touched out of bounds), and
+    // slot `hwm` is used only below the slot count. The new free head (`slot_next`) is checked
+    // the same way by the next allocation.
+    let from_list = before.free_head != NIL && before.free_head <= view.geo.slots;
     let (s, slot_next) = if from_list {
         let s = before.free_head - 1;
         (s, view.slot(s).next.load(Relaxed))
@@ -149,10 +153,11 @@ pub(crate) fn alloc(
     } else {
         after.hwm += 1;
     }
-    after.used += 1;
-    after.inserts += 1;
+    // Counters never index anything; wrapping keeps damaged ones from panicking in debug builds.
+    after.used = after.used.wrapping_add(1);
+    after.inserts = after.inserts.wrapping_add(1);
     if chain_len > 0 {
-        after.conflicts += 1;
+        after.conflicts = after.conflicts.wrapping_add(1);
         after.conflict_max = after.conflict_max.max(chain_len);
     }
     let rec = Record { op: OP_ALLOC, bucket, slot: s, prev: NIL, slot_next };
@@ -160,9 +165,11 @@ pub(crate) fn alloc(
     crash_point(1);
 
     let slot = view.slot(s);
-    // SAFETY: the slot is unlinked and we hold the pool lock, so nobody else writes it; racy
-    // readers (iteration) verify what they read under the bucket lock.
-    unsafe { *slot.key.get() = key.words };
+    // The slot is unlinked and we hold the pool lock, so nobody else writes it; unlocked readers
+    // (iteration) verify what they read under the bucket lock.
+    for (cell, &w) in slot.key.iter().zip(&key.words) {
+        cell.store(w, Relaxed);
+    }
     slot.tag.store(key.tag(), Relaxed);
     slot.klen.store(key.len, Relaxed);
     // SAFETY: as above; the data area belongs to slot s.
@@ -188,8 +195,8 @@ pub(crate) fn free(view: &View, bucket: u32, s: u32, prev: u32, me: u32, recover
     let slot_next = slot.next.load(Relaxed);
     let mut after = before;
     after.free_head = link(s);
-    after.used -= 1;
-    after.deletes += 1;
+    after.used = after.used.wrapping_sub(1);
+    after.deletes = after.deletes.wrapping_add(1);
     log_intent(&h.intent, Record { op: OP_FREE, bucket, slot: s, prev, slot_next }, &before, &after);
     crash_point(11);
     link_cell(view, bucket, prev).store(slot_next, Release); // commit

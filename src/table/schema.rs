@@ -9,7 +9,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::error::ColumnError;
+use super::error::{ColumnError, CreateError};
+use super::layout::SLOT_HEADER_BYTES;
 
 /// Longest column name accepted, in bytes.
 pub const MAX_COLUMN_NAME: usize = 256;
@@ -18,6 +19,10 @@ pub const MAX_COLUMNS: usize = 4096;
 /// Largest string column capacity (after rounding up to 8): Swoole's `UINT32_MAX - 4`, rounded
 /// down to 8.
 pub const MAX_STRING_SIZE: u32 = 0xffff_fff8;
+/// Largest data area of a row, in bytes. Column offsets are stored as `u32` and the slot (its
+/// 72-byte header plus the data, rounded up to 8) must stay within `u32` too, so a schema that
+/// needs more is refused, by `column()` and again by the layout, never clamped.
+pub const MAX_ROW_DATA: u64 = (u32::MAX as u64 - SLOT_HEADER_BYTES as u64) & !7;
 
 /// Column type, with Swoole's constant values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -115,7 +120,14 @@ pub(crate) fn check_column(
     if existing.len() >= MAX_COLUMNS {
         return Err(ColumnError::TooMany);
     }
+    // A row past MAX_ROW_DATA is refused by create() (Swoole takes each column up to its own
+    // limit at column() time; a too-large row only fails when the table is made).
     Ok(ColumnDef { name: name.into(), ty, capacity })
+}
+
+/// Bytes of a row's data area holding `defs` (cannot overflow: at most 4096 columns of < 2^32).
+pub(crate) fn row_bytes(defs: &[ColumnDef]) -> u64 {
+    defs.iter().map(column_bytes).sum()
 }
 
 /// Bytes a column takes in the row: 8 for numbers, 4 + capacity for strings.
@@ -146,8 +158,11 @@ pub struct Schema {
 }
 
 impl Schema {
-    /// Lays out the declared columns.
-    pub(crate) fn build(defs: &[ColumnDef]) -> Schema {
+    /// Lays out the declared columns; `RowTooLarge` when their offsets would not fit in `u32`.
+    pub(crate) fn build(defs: &[ColumnDef]) -> Result<Schema, CreateError> {
+        if row_bytes(defs) > MAX_ROW_DATA {
+            return Err(CreateError::RowTooLarge);
+        }
         let mut columns: Vec<Column> = defs
             .iter()
             .map(|d| Column { name: d.name.clone(), ty: d.ty, capacity: d.capacity, offset: 0 })
@@ -161,22 +176,14 @@ impl Schema {
         let mut strings = Vec::new();
         for (i, c) in columns.iter_mut().enumerate() {
             if c.ty == ColumnType::String {
-                c.offset = u32::try_from(off).unwrap_or(u32::MAX);
+                c.offset = off as u32; // < MAX_ROW_DATA, checked above
                 off += 4 + c.capacity as u64;
                 strings.push(i);
             }
         }
         let by_name = (columns.len() > 8)
             .then(|| columns.iter().enumerate().map(|(i, c)| (c.name.clone(), i)).collect());
-        Schema {
-            inner: Arc::new(SchemaInner {
-                columns,
-                data_size: usize::try_from(off).unwrap_or(usize::MAX),
-                fixed_size,
-                strings,
-                by_name,
-            }),
-        }
+        Ok(Schema { inner: Arc::new(SchemaInner { columns, data_size: off as usize, fixed_size, strings, by_name }) })
     }
 
     /// Columns in declaration order.

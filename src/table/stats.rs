@@ -43,7 +43,8 @@ impl Stats {
         let h = view.header();
         let live = h.pool.live.load();
         let g = &view.geo;
-        let num = live.used as u64;
+        // At most M rows can exist; a damaged counter must not report more.
+        let num = live.used.min(g.slots) as u64;
         let free = (g.slots as u64).saturating_sub(num);
         Stats {
             num,

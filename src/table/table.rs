@@ -9,7 +9,7 @@
 use std::sync::atomic::{AtomicU32, Ordering::*};
 
 use super::error::{CreateError, TableError};
-use super::hash::PreparedKey;
+use super::hash::{self, HashKey, PreparedKey};
 use super::layout::{Bucket, Geometry, MAGIC, NIL, STATE_DESTROYED, STATE_READY, View};
 use super::lock::Acquired;
 use super::mapping::Mapping;
@@ -62,11 +62,20 @@ enum Write {
 }
 
 impl Table {
+    /// Maps a new table with a fresh random hash key.
     pub(crate) fn create(schema: Schema, geo: Geometry) -> Result<Table, CreateError> {
+        let key = hash::random_key().map_err(CreateError::Random)?;
+        Self::create_keyed(schema, geo, key)
+    }
+
+    /// Maps a new table whose hash key is `key`.
+    pub(crate) fn create_keyed(schema: Schema, geo: Geometry, key: HashKey) -> Result<Table, CreateError> {
         let map = Mapping::new(geo.total)?;
         // SAFETY: the mapping is geo.total bytes and stays alive as long as `map`.
-        let view = unsafe { View::new(map.as_ptr(), geo) };
-        let m = &view.header().meta;
+        let blank = unsafe { View::new(map.as_ptr(), geo) };
+        let m = &blank.header().meta;
+        m.hash_key[0].store(key[0], Relaxed);
+        m.hash_key[1].store(key[1], Relaxed);
         m.magic.store(MAGIC, Relaxed);
         m.size.store(geo.size, Relaxed);
         m.overflow.store(geo.overflow, Relaxed);
@@ -75,6 +84,8 @@ impl Table {
         m.stride.store(geo.stride as u32, Relaxed);
         m.total.store(geo.total as u64, Relaxed);
         m.state.store(STATE_READY, Release);
+        // SAFETY: as above; this view copies the hash key just stored.
+        let view = unsafe { View::new(map.as_ptr(), geo) };
         Ok(Table { map: Some(map), view, schema, recovered: AtomicU32::new(0) })
     }
 
@@ -128,12 +139,8 @@ impl Table {
         while cur != NIL && cur <= slots && n < slots {
             let s = cur - 1;
             let sl = view.slot(s);
-            if sl.tag.load(Relaxed) == tag && sl.klen.load(Relaxed) == key.len {
-                // SAFETY: the slot is in our chain and we hold its bucket lock.
-                let words = unsafe { &*sl.key.get() };
-                if words[..nw] == key.words[..nw] {
-                    return Lookup::Found { slot: s, prev };
-                }
+            if sl.tag.load(Relaxed) == tag && sl.klen.load(Relaxed) == key.len && sl.key_is(&key.words, nw) {
+                return Lookup::Found { slot: s, prev };
             }
             prev = cur;
             cur = sl.next.load(Relaxed);
@@ -146,7 +153,7 @@ impl Table {
     #[inline(always)]
     fn begin(&self, key: &[u8]) -> Result<(&View, PreparedKey, u32, u32), TableError> {
         let view = self.live_view()?;
-        let k = PreparedKey::new(key).ok_or(TableError::InvalidKey)?;
+        let k = PreparedKey::new(key, &view.hash_key).ok_or(TableError::InvalidKey)?;
         let b = view.geo.bucket_of(k.hash);
         Ok((view, k, b, owner::current()))
     }
@@ -395,7 +402,8 @@ impl Table {
         if self.map.is_none() {
             return 0;
         }
-        self.view.header().pool.live.used.load(Relaxed)
+        // At most M rows can exist; a damaged counter must not report more.
+        self.view.header().pool.live.used.load(Relaxed).min(self.view.geo.slots)
     }
 
     /// Swoole's `stats()` counters.
@@ -489,7 +497,12 @@ impl std::fmt::Debug for Table {
 impl Table {
     /// Bucket of a key.
     pub(crate) fn test_bucket_of(&self, key: &[u8]) -> u32 {
-        self.view.geo.bucket_of(PreparedKey::new(key).unwrap().hash)
+        self.view.geo.bucket_of(PreparedKey::new(key, &self.view.hash_key).unwrap().hash)
+    }
+
+    /// The hash key this process uses for the table.
+    pub(crate) fn test_hash_key(&self) -> HashKey {
+        self.view.hash_key
     }
 
     /// Takes the bucket lock of `key` and keeps it.
@@ -525,6 +538,7 @@ impl Table {
     /// agree. Returns the keys found.
     pub(crate) fn check_invariants(&self) -> Result<Vec<Vec<u8>>, String> {
         use super::hash::{hash_padded, tag_of};
+        let hk = &self.view.hash_key;
         let v = &self.view;
         let _g = pool::lock_pool(v, owner::current(), &self.recovered);
         let h = v.header();
@@ -554,9 +568,8 @@ impl Table {
                 if klen == 0 || klen > 63 {
                     return Err(format!("slot {s}: key length {klen}"));
                 }
-                // SAFETY: single-process check.
-                let words = unsafe { *sl.key.get() };
-                let hash = hash_padded(&words, klen);
+                let words = sl.key_words(8);
+                let hash = hash_padded(hk, &words, klen);
                 if g.bucket_of(hash) != b || tag_of(hash) != sl.tag.load(Relaxed) {
                     return Err(format!("slot {s}: key does not hash to bucket {b}"));
                 }

@@ -81,10 +81,15 @@ pub fn create(c: &mut Call<'_>) -> Res {
 pub fn create_now(c: &mut Call<'_>) -> Res {
     let state = c.state()?;
     let made = match state.created {
-        Some(_) => None,
-        None => state.builder.create().ok(),
+        Some(_) => Err(None),
+        None => state.builder.create().map_err(Some),
     };
-    let Some(table) = made else { return Err(c.fail(Throw::Swoole, "unable to allocate memory")) };
+    let table = match made {
+        Ok(t) => t,
+        Err(None) => return Err(c.fail(Throw::Swoole, "unable to allocate memory")),
+        // the reason, after Swoole's words (a row past 4 GiB, a size the system refuses)
+        Err(Some(e)) => return Err(c.fail(Throw::Swoole, e.to_string())),
+    };
     let (template, shape) = values::shape_of(table.schema());
     let row = table.row_buf();
     let (size, mem) = (table.size() as i64, table.memory_size() as i64);

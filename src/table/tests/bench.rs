@@ -102,3 +102,41 @@ fn core_operation_timings() {
     report("del", N, t0);
     assert_eq!(t.count(), 0);
 }
+
+/// CPU time of this thread, in ns (unlike wall time, not inflated when the machine is busy).
+fn thread_cpu_ns() -> u128 {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: valid out-pointer for clock_gettime.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    ts.tv_sec as u128 * 1_000_000_000 + ts.tv_nsec as u128
+}
+
+/// Cost of preparing a key (padding + hash), by key length, in thread CPU time. Each key is
+/// hashed many times over a small set, so this is the pure compute cost, cache-resident.
+#[test]
+#[ignore]
+fn hash_timings() {
+    use crate::table::hash::PreparedKey;
+    let _serial = SERIAL.lock();
+    let hk = [0x0123_4567_89ab_cdef, 0xfedc_ba98_7654_3210];
+    for len in [4usize, 8, 12, 16, 24, 32, 48, 63] {
+        let keys: Vec<Vec<u8>> = (0..256u64)
+            .map(|i| {
+                let mut k = Key::new(b"", i.wrapping_mul(0x9e37_79b9)).as_bytes().to_vec();
+                k.resize(len, b'x');
+                k
+            })
+            .collect();
+        let rounds = 20_000;
+        let mut acc = 0u64;
+        let t0 = thread_cpu_ns();
+        for _ in 0..rounds {
+            for k in &keys {
+                acc = acc.wrapping_add(std::hint::black_box(PreparedKey::new(std::hint::black_box(k), &hk)).unwrap().hash);
+            }
+        }
+        let ns = (thread_cpu_ns() - t0) as f64 / (rounds * keys.len()) as f64;
+        eprintln!("prepare + hash, {len:>2} bytes   {ns:>6.1} ns/op (thread CPU time)");
+        std::hint::black_box(acc);
+    }
+}

@@ -4,7 +4,7 @@ use std::mem::{offset_of, size_of};
 
 use super::support::*;
 use crate::table::capacity::swoole_memory_size;
-use crate::table::layout::{Bucket, Header, HEADER_BYTES, MAGIC, SLOT_HEADER_BYTES, STATE_READY, SlotHeader};
+use crate::table::layout::{Bucket, Header, HEADER_BYTES, MAGIC, Meta, SLOT_HEADER_BYTES, STATE_READY, SlotHeader};
 use crate::table::{TableBuilder, Value};
 
 #[test]
@@ -18,6 +18,10 @@ fn fixed_structures_have_the_documented_sizes() {
     assert_eq!(offset_of!(SlotHeader, key), 8);
     assert_eq!(offset_of!(Bucket, lock), 0);
     assert_eq!(offset_of!(Bucket, head), 4);
+    // The hash key closes the read-mostly first line (fields appended after it go elsewhere).
+    assert_eq!(offset_of!(Header, meta), 0);
+    assert_eq!(offset_of!(Meta, hash_key), 40);
+    assert_eq!(size_of::<Meta>(), 64);
     // Pool lock and counters do not share a cache line with the read-mostly meta data.
     assert_eq!(offset_of!(Header, pool) % 64, 0);
     assert!(offset_of!(Header, pool) >= 64);

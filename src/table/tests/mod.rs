@@ -5,6 +5,7 @@ mod api;
 mod bench;
 mod capacity;
 mod concurrency;
+mod hardening;
 mod hash;
 mod iteration;
 mod layout;
