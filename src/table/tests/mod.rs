@@ -8,6 +8,7 @@ mod concurrency;
 mod hash;
 mod iteration;
 mod layout;
+mod liveness;
 mod model;
 mod recovery;
 mod support;
