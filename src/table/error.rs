@@ -22,6 +22,10 @@ pub enum TableError {
     NoSuchColumn,
     /// A value does not match its column's type (or `incr` on a string column).
     WrongType,
+    /// The table was created in another PID or time namespace (or this process cannot tell which
+    /// namespaces it is in): the owner words of its locks cannot be checked from here, so this
+    /// process may not take them. See `owner.rs`.
+    ForeignNamespace,
 }
 
 impl fmt::Display for TableError {
@@ -35,6 +39,9 @@ impl fmt::Display for TableError {
             TableError::InvalidKey => "key must be 1 to 63 bytes long",
             TableError::NoSuchColumn => "column does not exist",
             TableError::WrongType => "value does not match the column type",
+            TableError::ForeignNamespace => {
+                "this table was created in another PID or time namespace; lock owners cannot be checked from here"
+            }
         })
     }
 }

@@ -3,7 +3,8 @@
 //!
 //! ```text
 //! offset 0        Header (512 bytes): geometry, live/destroyed state, the hash key, slot pool
-//!                 lock and counters, the pool's intent log, the update counter
+//!                 lock and counters, the pool's intent log, the update counter, the creator's
+//!                 PID and time namespaces
 //! offset 512      B buckets, 8 bytes each: { lock word: u32, chain head: u32 }
 //!                 B = next power of two >= M (load factor <= 1)
 //! offset 512+8B   M slots of `stride` bytes each:
@@ -229,6 +230,14 @@ pub(crate) struct Hot {
     pub(crate) updates: AtomicU64,
 }
 
+/// The namespaces of the process that created the table (see `owner.rs`): owner words are only
+/// meaningful, and the table only usable, inside them. Written once by `create()`.
+#[repr(C, align(64))]
+pub(crate) struct Creator {
+    /// `owner::Namespaces`: dev and inode of the PID namespace, then of the time namespace.
+    pub(crate) ns: [AtomicU64; 4],
+}
+
 /// The header at offset 0.
 #[repr(C)]
 pub(crate) struct Header {
@@ -236,6 +245,7 @@ pub(crate) struct Header {
     pub(crate) pool: PoolShared,
     pub(crate) intent: Intent,
     pub(crate) hot: Hot,
+    pub(crate) creator: Creator,
 }
 
 const _: () = assert!(std::mem::size_of::<Header>() <= HEADER_BYTES);

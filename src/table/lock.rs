@@ -25,8 +25,9 @@
 //!
 //! The price of the owner word is that death detection is a poll: a waiter that has spun and
 //! yielded for a few rounds with the *same* owner word still in place asks the kernel whether that
-//! owner lives (`kill(pid, 0)` plus `/proc/<pid>/stat`, which also catches zombies and recycled
-//! pids). Only a provably dead owner is replaced, with a compare-and-swap from its exact word, so
+//! owner is provably dead (`kill(pid, 0)`, a pidfd, `/proc/<pid>/stat`: the rule is argued in
+//! `owner.rs`; it catches zombies and recycled pids, and treats a holder it cannot see or signal
+//! as alive). Only a provably dead owner is replaced, with a compare-and-swap from its exact word, so
 //! two waiters can never both take over the same dead lock, and a live owner (slow, stopped,
 //! swapped out) is never robbed, unlike Swoole's 2-second timeout.
 //!
@@ -59,6 +60,12 @@ const SPINS: u32 = 64;
 const YIELD_ROUNDS: u32 = 8;
 /// Longest sleep between two looks at a lock held by a live owner.
 const MAX_SLEEP_US: u64 = 1000;
+
+/// Test hook: when set, every liveness check a waiter makes adds one to the counter it points at
+/// (which may live in shared memory, so another process can see that a waiter is waiting).
+#[cfg(test)]
+pub(crate) static CHECK_SINK: std::sync::atomic::AtomicPtr<std::sync::atomic::AtomicU64> =
+    std::sync::atomic::AtomicPtr::new(std::ptr::null_mut());
 
 impl ShmLock {
     /// Takes the lock for owner word `me`, waiting as long as the holder lives.
@@ -124,6 +131,14 @@ impl ShmLock {
             // The same holder has kept the lock for a while: ask whether it still lives. Early
             // rounds are short, so check on a doubling schedule there; once sleeping, every round.
             let check = seen_rounds >= 2 && (round >= YIELD_ROUNDS || seen_rounds.is_power_of_two());
+            #[cfg(test)]
+            if check {
+                let sink = CHECK_SINK.load(Relaxed);
+                if !sink.is_null() {
+                    // SAFETY: tests point the sink at a counter that outlives the waiting.
+                    unsafe { (*sink).fetch_add(1, Relaxed) };
+                }
+            }
             if check && owner::is_dead(v) {
                 if self.word.compare_exchange(v, me, Acquire, Relaxed).is_ok() {
                     return Acquired::Recovered(owner::pid_of(v));

@@ -1,30 +1,80 @@
-//! Who holds a lock, and whether that process is still alive.
+//! Who holds a lock, whether that process is provably dead, and which namespaces the answer is
+//! valid in.
+//!
+//! # The owner word
 //!
 //! Every lock in the mapping stores a 32-bit *owner word* naming the process that holds it
-//! (0 = free). The word packs two things:
+//! (0 = free):
 //!
 //! * bits 0..22: the pid. Linux never hands out a pid at or above 2^22 (`PID_MAX_LIMIT` on 64-bit
 //!   kernels), so it always fits;
 //! * bits 22..32: a 10-bit *start token* derived from the process start time
-//!   (`/proc/<pid>/stat` field 22, in clock ticks since boot), in 1..=1023. The value 0 means
-//!   "unknown" (the holder could not read its own start time) and is never compared.
+//!   (`/proc/self/stat` field 22, clock ticks since boot), in 1..=1023. 0 means "unknown" (no
+//!   usable `/proc`) and is never compared.
 //!
-//! The token lets a waiter tell the original holder from an unrelated process that later got the
-//! same pid: a recycled pid whose start token differs proves the holder is gone. (A recycled pid
-//! with the same token, one chance in 1023, only makes the waiter wait for that process too; it
-//! never lets anybody rob a live holder.)
+//! A pid and a start time only mean something inside one PID namespace (numbering) and one time
+//! namespace (`/proc` shows start times shifted by the *reader's* boot-time offset). So the
+//! table records its creator's two namespaces in its header, and a process in any other one is
+//! refused every operation ([`super::TableError::ForeignNamespace`]) before it can take a lock.
+//! Namespaces are identified by `st_dev`/`st_ino` of `/proc/self/ns/{pid,time}`; a process never
+//! changes its own PID or time namespace (`unshare`/`setns` only affect its future children), so
+//! reading them once per process is enough. Where `/proc/self/ns/pid` cannot be read (no `/proc`)
+//! the identity is "unknown" (all zero). Unknown only matches unknown: a process that can read its
+//! namespaces refuses a table whose creator could not, and the other way round, because one side
+//! could not prove they share a numbering. Two processes that both lack `/proc` are let through:
+//! refusing would make the table unusable in a plain chroot, and splitting a PID namespace takes
+//! CAP_SYS_ADMIN, which a sandbox without `/proc` normally lacks. That is the one case this file
+//! trusts rather than proves; `/proc/self/ns/time` missing while `ns/pid` is readable means the
+//! kernel predates time namespaces, so everybody is in the same (only) one.
 //!
-//! The word of the calling process is computed once and cached; a `pthread_atfork` child handler
-//! clears the cache so a forked child computes its own word on first use. The fast path is one
-//! relaxed load, without a system call.
+//! # When a holder is dead: the liveness rule
 //!
-//! Liveness ([`is_dead`]) is only consulted by a waiter that has already spun for a while:
-//! `kill(pid, 0)` failing with `ESRCH` means gone; otherwise `/proc/<pid>/stat` is read, and the
-//! state `Z` (zombie: killed but not yet reaped, where `kill` still succeeds) or `X` (dead), or a
-//! different start token, also means gone. Everything here avoids heap allocation so it is safe in
-//! a child forked from a multi-threaded parent.
+//! A waiter takes a lock over only on *proof* that the holder can never release it. Not seeing
+//! the holder is not proof. [`is_dead`] answers "dead" in exactly these cases, tried in order:
+//!
+//! 1. `kill(pid, 0)` fails with `ESRCH`: no process has that pid in our namespace, which is the
+//!    holder's. `EPERM` means the process exists and belongs to someone else (a root master seen
+//!    from a worker that dropped privileges): alive.
+//! 2. `pidfd_open(pid)` gives a descriptor that polls readable. The kernel makes a pidfd readable
+//!    only once the whole thread group has exited, so this catches a killed, unreaped zombie, but
+//!    not a process whose main thread called `pthread_exit` while other threads still run (its
+//!    state in `/proc` is `Z` too, yet one of those threads may hold the lock). `pidfd_open`
+//!    failing with `ESRCH` means the pid was freed since step 1: also dead. A readable pidfd of a
+//!    *later* process that reused the pid proves the holder dead as well (it had to be reaped
+//!    first). `pidfd_open` needs no permission over the target, so this works under hidepid too.
+//! 3. `/proc/<pid>/stat` is visible and its start token differs from the word's: the pid now
+//!    belongs to another process, so the holder was reaped. Only used when `/proc` numbers
+//!    processes the way `kill` does (the mount belongs to our own PID namespace, checked through
+//!    the `NSpid` line of `/proc/self/status`): a container that kept the host's `/proc` would
+//!    otherwise compare unrelated processes.
+//! 4. Only where `pidfd_open` is unavailable (kernel before 5.3, or a seccomp filter): the state in
+//!    `/proc/<pid>/stat` is `Z`/`X` *and* `/proc/<pid>/status` says `Threads: 1`. A zombie leader
+//!    whose other threads still run counts them there; a zombie whose group is gone counts only
+//!    itself.
+//!
+//! Everything else (the entry is hidden by `hidepid`, `/proc` is missing or foreign, a read fails)
+//! means "no proof yet": the waiter keeps waiting and asks again on its next round, when a reaped
+//! holder gives `ESRCH`. The price is liveness in corner cases, never safety: under hidepid, or
+//! without `/proc`, a dead holder whose pid was already reused by a process the waiter cannot
+//! inspect is waited for until that process ends. A same-token reuse (one chance in 1023) also
+//! just waits. A dead holder in the ordinary shapes (reaped, or killed and still a zombie) is
+//! recovered at the first check.
+//!
+//! # Caching the word of this process
+//!
+//! The word (and the namespace identity, and whether `/proc` is usable) is computed once per
+//! process and cached in a page of its own that is marked `MADV_WIPEONFORK`: the kernel hands any
+//! child that does not share our memory a zeroed copy, so even a child made by a raw `clone`
+//! system call, which runs no `pthread_atfork` handler, computes its own word instead of signing
+//! locks with its parent's. A `pthread_atfork` handler clears the cache as well. Where the advice
+//! is refused (kernels before 4.14), the fast path never hits and every call compares the cached
+//! pid with `getpid()` instead. Processes that share our memory without being threads
+//! (`clone(CLONE_VM)` without `CLONE_THREAD`, `vfork`) are not supported: they share the cache,
+//! and they may do nothing but `exec` anyway. The fast path of [`current`] is one relaxed load.
+//!
+//! Nothing here allocates, so it is safe in a child forked from a multi-threaded parent.
 
-use std::sync::atomic::{AtomicU8, AtomicU32, Ordering::*};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU32, AtomicU64, Ordering::*};
 
 const PID_BITS: u32 = 22;
 const PID_MASK: u32 = (1 << PID_BITS) - 1;
@@ -51,64 +101,266 @@ fn make_word(pid: u32, token: u32) -> u32 {
     (pid & PID_MASK) | (token << PID_BITS)
 }
 
-/// Cached owner word of this process (0 = not computed yet in this process).
-static CACHED: AtomicU32 = AtomicU32::new(0);
-/// 0 = fork handler not registered, 1 = being registered, 2 = registered.
-static ATFORK: AtomicU8 = AtomicU8::new(0);
-/// Whether `/proc` can be read here: 0 = not probed, 1 = yes, 2 = no.
-static PROC_OK: AtomicU8 = AtomicU8::new(0);
+/// Identity of a process's PID and time namespaces: `st_dev`, `st_ino` of `/proc/self/ns/pid`,
+/// then of `/proc/self/ns/time`. All zero = unknown (no `/proc`).
+pub(crate) type Namespaces = [u64; 4];
+
+/// What this process caches about itself. Alone on its page, which is wiped in children.
+#[repr(C, align(4096))]
+struct ProcessCache {
+    /// The owner word, set only when the page is wiped on fork (then it is the fast path), and
+    /// only after every field below is valid.
+    word: AtomicU32,
+    /// The pid the fields below were computed for (0 = not yet in this process).
+    pid: AtomicU32,
+    /// The owner word computed for `pid`.
+    slow_word: AtomicU32,
+    /// 1 when `/proc/<n>` names processes the way `kill(n)` does (our own PID namespace).
+    proc_ok: AtomicU32,
+    ns: [AtomicU64; 4],
+}
+
+static CACHE: ProcessCache = ProcessCache {
+    word: AtomicU32::new(0),
+    pid: AtomicU32::new(0),
+    slow_word: AtomicU32::new(0),
+    proc_ok: AtomicU32::new(0),
+    ns: [AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0)],
+};
+
+const SETUP_NONE: u8 = 0;
+const SETUP_BUSY: u8 = 1;
+/// The cache page is wiped in children: the fast path may be used.
+const SETUP_WIPES: u8 = 2;
+/// It is not: every lookup checks the cached pid against `getpid()`.
+const SETUP_CHECK_PID: u8 = 3;
+/// Inherited by children on purpose: the wipe-on-fork mark of the page is inherited too.
+static SETUP: AtomicU8 = AtomicU8::new(SETUP_NONE);
+
+/// Set once `pidfd_open` turned out not to exist on this kernel.
+static NO_PIDFD: AtomicBool = AtomicBool::new(false);
+#[cfg(test)]
+static TEST_NO_PIDFD: AtomicBool = AtomicBool::new(false);
 
 unsafe extern "C" fn forget_after_fork() {
-    CACHED.store(0, Relaxed);
+    CACHE.word.store(0, Relaxed);
+    CACHE.pid.store(0, Relaxed);
+}
+
+/// Registers the fork handler and marks the cache page, once per process tree.
+fn setup() {
+    if SETUP.compare_exchange(SETUP_NONE, SETUP_BUSY, AcqRel, Acquire).is_err() {
+        // Done, or being done by another thread (which only makes us skip the fast path now).
+        return;
+    }
+    // SAFETY: registers a handler that only stores to atomics.
+    unsafe { libc::pthread_atfork(None, None, Some(forget_after_fork)) };
+    let page = &CACHE as *const ProcessCache as *mut libc::c_void;
+    // SAFETY: CACHE is page-aligned, exactly one page long and holds nothing but the cache, so
+    // wiping it in a child loses nothing the child needs. An unaligned page or a kernel without
+    // the advice makes madvise fail, and we fall back to comparing pids.
+    let wipes = unsafe { libc::madvise(page, std::mem::size_of::<ProcessCache>(), libc::MADV_WIPEONFORK) } == 0;
+    SETUP.store(if wipes { SETUP_WIPES } else { SETUP_CHECK_PID }, Release);
 }
 
 /// The owner word of the calling process (never 0).
 #[inline(always)]
 pub(crate) fn current() -> u32 {
-    let w = CACHED.load(Relaxed);
+    let w = CACHE.word.load(Relaxed);
     if w != 0 { w } else { current_slow() }
 }
 
 #[cold]
 #[inline(never)]
 fn current_slow() -> u32 {
-    if ATFORK.compare_exchange(0, 1, AcqRel, Acquire).is_ok() {
-        // SAFETY: registers a handler that only stores to an atomic.
-        unsafe { libc::pthread_atfork(None, None, Some(forget_after_fork)) };
-        ATFORK.store(2, Release);
-    }
-    // SAFETY: getpid has no preconditions.
-    let pid = unsafe { libc::getpid() } as u32;
-    debug_assert!(pid != 0 && pid <= PID_MASK);
-    match read_stat(pid) {
-        StatRead::Found { start, .. } => {
-            let w = make_word(pid, token_from_start(start));
-            // Only cache once the fork handler is in place, so a child never inherits our word.
-            if ATFORK.load(Acquire) == 2 {
-                CACHED.store(w, Relaxed);
-            }
-            w
-        }
-        // Could not read our own start time (no /proc, out of descriptors...): use the "unknown"
-        // token and try again next time.
-        _ => make_word(pid, 0),
+    identity().word
+}
+
+/// Everything cached about this process.
+#[derive(Clone, Copy)]
+struct Identity {
+    word: u32,
+    proc_ok: bool,
+    ns: Namespaces,
+}
+
+fn load_cached() -> Identity {
+    Identity {
+        word: CACHE.slow_word.load(Relaxed),
+        proc_ok: CACHE.proc_ok.load(Relaxed) == 1,
+        ns: [0, 1, 2, 3].map(|i| CACHE.ns[i].load(Relaxed)),
     }
 }
 
-enum StatRead {
-    Found { state: u8, start: u64 },
-    /// The file does not exist (the process is gone, or /proc is not mounted).
-    Missing,
-    /// Some other failure; nothing can be concluded.
-    Failed,
+/// This process's identity, from the cache when it is valid here, computed otherwise.
+#[cold]
+fn identity() -> Identity {
+    setup();
+    // SAFETY: getpid has no preconditions (glibc does not cache it).
+    let pid = unsafe { libc::getpid() } as u32;
+    debug_assert!(pid != 0 && pid <= PID_MASK);
+    if CACHE.pid.load(Acquire) == pid {
+        return load_cached();
+    }
+    let (id, lasting) = compute(pid);
+    if lasting {
+        for (cell, v) in CACHE.ns.iter().zip(id.ns) {
+            cell.store(v, Relaxed);
+        }
+        CACHE.proc_ok.store(id.proc_ok as u32, Relaxed);
+        CACHE.slow_word.store(id.word, Relaxed);
+        CACHE.pid.store(pid, Release);
+        if SETUP.load(Acquire) == SETUP_WIPES {
+            CACHE.word.store(id.word, Release);
+        }
+    }
+    id
+}
+
+/// Works out this process's identity. The flag says whether the answer will hold for the life of
+/// the process (false after a failure that may pass, such as running out of descriptors).
+fn compute(pid: u32) -> (Identity, bool) {
+    let (ns, ns_lasting) = read_namespaces();
+    let (proc_ok, proc_lasting) = proc_is_ours(pid);
+    let mut lasting = ns_lasting && proc_lasting;
+    let mut token = 0;
+    if proc_ok {
+        match read_stat(c"/proc/self/stat".as_ptr()) {
+            StatRead::Found { start, .. } => token = token_from_start(start),
+            _ => lasting = false,
+        }
+    }
+    (Identity { word: make_word(pid, token), proc_ok, ns }, lasting)
+}
+
+/// The namespaces of this process (for a new table's header).
+pub(crate) fn namespaces() -> Namespaces {
+    if CACHE.word.load(Acquire) != 0 { load_cached().ns } else { identity().ns }
+}
+
+/// Whether this process is in the namespaces recorded in a table's header (see the top of this
+/// file). A few relaxed loads once the cache is warm.
+#[inline(always)]
+pub(crate) fn in_namespaces(creator: &[AtomicU64; 4]) -> bool {
+    if CACHE.word.load(Acquire) != 0 {
+        (0..4).all(|i| CACHE.ns[i].load(Relaxed) == creator[i].load(Relaxed))
+    } else {
+        in_namespaces_slow(creator)
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn in_namespaces_slow(creator: &[AtomicU64; 4]) -> bool {
+    let ns = identity().ns;
+    (0..4).all(|i| ns[i] == creator[i].load(Relaxed))
 }
 
 fn errno() -> i32 {
     std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
 }
 
-/// Writes `/proc/<pid>/stat\0` into `buf` and returns it as a C string pointer.
-fn stat_path(pid: u32, buf: &mut [u8; 32]) -> *const libc::c_char {
+/// `st_dev`, `st_ino` of a namespace link, or the errno.
+fn ns_id(path: &std::ffi::CStr) -> Result<(u64, u64), i32> {
+    let mut st = std::mem::MaybeUninit::<libc::stat>::zeroed();
+    // SAFETY: NUL-terminated path and a buffer of the right type.
+    if unsafe { libc::stat(path.as_ptr(), st.as_mut_ptr()) } != 0 {
+        return Err(errno());
+    }
+    // SAFETY: stat succeeded and filled the buffer.
+    let st = unsafe { st.assume_init() };
+    Ok((st.st_dev, st.st_ino))
+}
+
+/// This process's namespace identity, and whether the answer is final.
+fn read_namespaces() -> (Namespaces, bool) {
+    let unknown = [0; 4];
+    let (pd, pi) = match ns_id(c"/proc/self/ns/pid") {
+        Ok(v) => v,
+        // No /proc (or one where we are invisible): unknown for good.
+        Err(libc::ENOENT) => return (unknown, true),
+        Err(_) => return (unknown, false),
+    };
+    match ns_id(c"/proc/self/ns/time") {
+        Ok((td, ti)) => ([pd, pi, td, ti], true),
+        // The kernel has no time namespaces (before 5.6): there is only one.
+        Err(libc::ENOENT) => ([pd, pi, 0, 0], true),
+        Err(_) => (unknown, false),
+    }
+}
+
+/// Reads a small `/proc` file into `buf`; returns the length, or the errno of `open`.
+fn read_file(path: *const libc::c_char, buf: &mut [u8]) -> Result<usize, i32> {
+    // SAFETY: `path` is NUL-terminated (callers pass C string literals or `pid_path`).
+    let fd = unsafe { libc::open(path, libc::O_RDONLY | libc::O_CLOEXEC) };
+    if fd < 0 {
+        return Err(errno());
+    }
+    let mut len = 0usize;
+    while len < buf.len() {
+        // SAFETY: reading into the unused tail of `buf`.
+        let r = unsafe { libc::read(fd, buf[len..].as_mut_ptr().cast(), buf.len() - len) };
+        if r > 0 {
+            len += r as usize;
+        } else if r == 0 || errno() != libc::EINTR {
+            break;
+        }
+    }
+    // SAFETY: fd was opened above.
+    unsafe { libc::close(fd) };
+    Ok(len)
+}
+
+/// Whether `/proc` numbers processes in our own PID namespace, and whether that answer is final.
+/// The `NSpid` line lists a process's pid in every namespace from the one `/proc` was mounted
+/// for down to its own: exactly one entry, equal to `getpid()`, means they are the same.
+/// (Kernels before 4.1 have no `NSpid`; there the `Pid` line must equal `getpid()`.)
+fn proc_is_ours(pid: u32) -> (bool, bool) {
+    let mut buf = [0u8; 4096];
+    let len = match read_file(c"/proc/self/status".as_ptr(), &mut buf) {
+        Ok(n) => n,
+        Err(libc::ENOENT) => return (false, true),
+        Err(_) => return (false, false),
+    };
+    let text = &buf[..len];
+    if let Some(v) = status_field(text, b"NSpid:") {
+        let mut nums = v.split(|&b| b == b' ' || b == b'\t').filter(|f| !f.is_empty());
+        let first = nums.next().map(parse_num);
+        return (first == Some(pid as u64) && nums.next().is_none(), true);
+    }
+    (status_field(text, b"Pid:").map(|v| parse_num(trim(v))) == Some(pid as u64), true)
+}
+
+/// The value of the `name` line of a `/proc/<pid>/status` text (without the name).
+fn status_field<'a>(text: &'a [u8], name: &[u8]) -> Option<&'a [u8]> {
+    text.split(|&b| b == b'\n').find_map(|line| line.strip_prefix(name))
+}
+
+fn trim(v: &[u8]) -> &[u8] {
+    let start = v.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(v.len());
+    &v[start..]
+}
+
+/// Leading decimal digits of `v` as a number.
+fn parse_num(v: &[u8]) -> u64 {
+    let mut n: u64 = 0;
+    for &d in v {
+        if !d.is_ascii_digit() {
+            break;
+        }
+        n = n.wrapping_mul(10).wrapping_add((d - b'0') as u64);
+    }
+    n
+}
+
+enum StatRead {
+    Found { state: u8, start: u64 },
+    /// Not there, hidden, unreadable or unparsable: nothing can be concluded.
+    Unknown,
+}
+
+/// Writes `/proc/<pid>/<file>\0` into `buf` and returns it as a C string pointer.
+fn pid_path(pid: u32, file: &[u8], buf: &mut [u8; 40]) -> *const libc::c_char {
     let mut digits = [0u8; 10];
     let mut n = 0;
     let mut p = pid;
@@ -130,39 +382,21 @@ fn stat_path(pid: u32, buf: &mut [u8; 32]) -> *const libc::c_char {
         buf[i] = digits[n];
         i += 1;
     }
-    for &b in b"/stat\0" {
+    for &b in file {
         buf[i] = b;
         i += 1;
     }
+    buf[i] = 0;
     buf.as_ptr().cast()
 }
 
-/// Reads the state letter and the start time of `pid` from `/proc/<pid>/stat`.
-fn read_stat(pid: u32) -> StatRead {
-    let mut path = [0u8; 32];
-    let cpath = stat_path(pid, &mut path);
-    // SAFETY: cpath points at a NUL-terminated string inside `path`.
-    let fd = unsafe { libc::open(cpath, libc::O_RDONLY | libc::O_CLOEXEC) };
-    if fd < 0 {
-        return match errno() {
-            libc::ENOENT | libc::ESRCH => StatRead::Missing,
-            _ => StatRead::Failed,
-        };
-    }
+/// Reads the state letter and the start time from a `stat` file.
+fn read_stat(path: *const libc::c_char) -> StatRead {
     let mut buf = [0u8; 1024];
-    let mut len = 0usize;
-    while len < buf.len() {
-        // SAFETY: reading into the unused tail of `buf`.
-        let r = unsafe { libc::read(fd, buf[len..].as_mut_ptr().cast(), buf.len() - len) };
-        if r > 0 {
-            len += r as usize;
-        } else if r == 0 || errno() != libc::EINTR {
-            break;
-        }
+    match read_file(path, &mut buf) {
+        Ok(len) => parse_stat(&buf[..len]).map_or(StatRead::Unknown, |(state, start)| StatRead::Found { state, start }),
+        Err(_) => StatRead::Unknown,
     }
-    // SAFETY: fd was opened above.
-    unsafe { libc::close(fd) };
-    parse_stat(&buf[..len]).map_or(StatRead::Failed, |(state, start)| StatRead::Found { state, start })
 }
 
 /// Parses `pid (comm) S ppid ... starttime ...`. The command name may contain spaces and
@@ -174,55 +408,111 @@ fn parse_stat(text: &[u8]) -> Option<(u8, u64)> {
     let state = *fields.next()?.first()?;
     // After the state (field 3) come fields 4..; the start time is field 22.
     let start = fields.nth(18)?;
-    let mut v: u64 = 0;
-    for &d in start {
-        if !d.is_ascii_digit() {
-            break;
-        }
-        v = v.wrapping_mul(10).wrapping_add((d - b'0') as u64);
-    }
-    Some((state, v))
+    Some((state, parse_num(start)))
 }
 
-/// Whether `/proc/self/stat` can be read in this environment (probed once).
-fn proc_available() -> bool {
-    match PROC_OK.load(Relaxed) {
-        1 => true,
-        2 => false,
-        _ => {
-            // SAFETY: getpid has no preconditions.
-            let ok = matches!(read_stat(unsafe { libc::getpid() } as u32), StatRead::Found { .. });
-            PROC_OK.store(if ok { 1 } else { 2 }, Relaxed);
-            ok
-        }
-    }
+/// The `Threads:` count of `/proc/<pid>/status`.
+fn threads_of(pid: u32) -> Option<u64> {
+    let mut path = [0u8; 40];
+    let mut buf = [0u8; 4096];
+    let len = read_file(pid_path(pid, b"/status", &mut path), &mut buf).ok()?;
+    status_field(&buf[..len], b"Threads:").map(|v| parse_num(trim(v)))
 }
 
-/// True when the process named by `word` can no longer release its lock: it does not exist, it
-/// is a zombie, or its pid now belongs to a process with another start time. False when it is (or
-/// might be) alive; a live holder, however slow or stopped, is never reported dead.
+/// What a pidfd says about the process that has `pid` now.
+enum Pidfd {
+    /// Its whole thread group has exited.
+    Exited,
+    /// No process has the pid any more.
+    Gone,
+    /// It still has a running thread.
+    Running,
+    /// No answer (no `pidfd_open` here, not a thread-group leader, out of descriptors...).
+    Unavailable,
+}
+
+fn pidfd_state(pid: u32) -> Pidfd {
+    #[cfg(test)]
+    if TEST_NO_PIDFD.load(Relaxed) {
+        return Pidfd::Unavailable;
+    }
+    if NO_PIDFD.load(Relaxed) {
+        return Pidfd::Unavailable;
+    }
+    // SAFETY: pidfd_open(pid, 0) has no memory arguments; the result is a new descriptor or -1.
+    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid as libc::c_long, 0 as libc::c_long) };
+    if fd < 0 {
+        return match errno() {
+            libc::ESRCH => Pidfd::Gone,
+            libc::ENOSYS => {
+                NO_PIDFD.store(true, Relaxed);
+                Pidfd::Unavailable
+            }
+            _ => Pidfd::Unavailable,
+        };
+    }
+    let fd = fd as libc::c_int;
+    let mut pfd = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
+    // SAFETY: one valid pollfd, zero timeout.
+    let r = unsafe { libc::poll(&mut pfd, 1, 0) };
+    // SAFETY: fd was opened above.
+    unsafe { libc::close(fd) };
+    if r == 1 && pfd.revents & libc::POLLIN != 0 { Pidfd::Exited } else { Pidfd::Running }
+}
+
+/// True only on proof that the process named by `word` can never release its lock (the rule at
+/// the top of this file). A live holder, however slow, stopped, hidden or unsignalable, and a
+/// process whose main thread exited while others run, is never reported dead.
 pub(crate) fn is_dead(word: u32) -> bool {
     let pid = pid_of(word);
     if pid == 0 {
         // Not a word any process writes: nobody can ever release it.
         return true;
     }
+    // 1. Does anything have this pid? EPERM: yes, someone we may not signal.
     // SAFETY: signal 0 only checks for existence.
-    if unsafe { libc::kill(pid as libc::pid_t, 0) } != 0 && errno() == libc::ESRCH {
-        return true;
+    if unsafe { libc::kill(pid as libc::pid_t, 0) } != 0 {
+        match errno() {
+            libc::ESRCH => return true,
+            libc::EPERM => {}
+            _ => return false,
+        }
     }
-    match read_stat(pid) {
+    // 2. Has its whole thread group exited?
+    let have_pidfd = match pidfd_state(pid) {
+        Pidfd::Exited | Pidfd::Gone => return true,
+        Pidfd::Running => true,
+        Pidfd::Unavailable => false,
+    };
+    let me = if CACHE.word.load(Acquire) != 0 { load_cached() } else { identity() };
+    if !me.proc_ok {
+        return false;
+    }
+    let mut path = [0u8; 40];
+    match read_stat(pid_path(pid, b"/stat", &mut path)) {
         StatRead::Found { state, start } => {
-            if matches!(state, b'Z' | b'X' | b'x') {
+            // 3. Another process has the pid now.
+            let token = token_of(word);
+            if token != 0 && token != token_from_start(start) {
                 return true;
             }
-            let token = token_of(word);
-            token != 0 && token != token_from_start(start)
+            // 4. No pidfd: a zombie counts only when no thread of it is left.
+            !have_pidfd && matches!(state, b'Z' | b'X' | b'x') && threads_of(pid) == Some(1)
         }
-        // The pid vanished between kill() and open(), unless /proc is not there at all.
-        StatRead::Missing => proc_available(),
-        StatRead::Failed => false,
+        StatRead::Unknown => false,
     }
+}
+
+/// Test hook: pretend `pidfd_open` does not exist (exercises the `/proc` fallback).
+#[cfg(test)]
+pub(crate) fn test_disable_pidfd(off: bool) {
+    TEST_NO_PIDFD.store(off, SeqCst);
+}
+
+/// Test hook: the `Threads:` count of a process.
+#[cfg(test)]
+pub(crate) fn test_threads(pid: u32) -> Option<u64> {
+    threads_of(pid)
 }
 
 #[cfg(test)]
@@ -250,5 +540,22 @@ mod tests {
         // Unknown token: judged by pid only.
         assert!(!is_dead(make_word(pid_of(w), 0)));
         assert!(is_dead(0));
+    }
+
+    #[test]
+    fn cache_page_is_wiped_in_children_here() {
+        let _ = current();
+        assert_eq!(SETUP.load(SeqCst), SETUP_WIPES, "MADV_WIPEONFORK refused (kernel before 4.14?)");
+        let ns = namespaces();
+        assert_ne!(ns[..2], [0, 0], "/proc/self/ns/pid should be readable here");
+    }
+
+    #[test]
+    fn own_proc_is_recognised() {
+        // SAFETY: getpid has no preconditions.
+        let pid = unsafe { libc::getpid() } as u32;
+        assert_eq!(proc_is_ours(pid), (true, true));
+        assert!(!proc_is_ours(pid + 1).0);
+        assert_eq!(status_field(b"Name:\tx\nThreads:\t3\n", b"Threads:").map(|v| parse_num(trim(v))), Some(3));
     }
 }

@@ -83,17 +83,25 @@ impl Table {
         m.buckets.store(geo.buckets, Relaxed);
         m.stride.store(geo.stride as u32, Relaxed);
         m.total.store(geo.total as u64, Relaxed);
+        for (cell, id) in blank.header().creator.ns.iter().zip(owner::namespaces()) {
+            cell.store(id, Relaxed);
+        }
         m.state.store(STATE_READY, Release);
         // SAFETY: as above; this view copies the hash key just stored.
         let view = unsafe { View::new(map.as_ptr(), geo) };
         Ok(Table { map: Some(map), view, schema, recovered: AtomicU32::new(0) })
     }
 
-    /// The view, if the table is alive (not destroyed here or by another process).
+    /// The view, if the table is alive (not destroyed here or by another process) and this
+    /// process is in the namespaces it was created in (otherwise it could not tell a live lock
+    /// holder from a dead one; see `owner.rs`).
     #[inline(always)]
     pub(crate) fn live_view(&self) -> Result<&View, TableError> {
         if self.map.is_none() || self.view.header().meta.state.load(Relaxed) != STATE_READY {
             return Err(TableError::Destroyed);
+        }
+        if !owner::in_namespaces(&self.view.header().creator.ns) {
+            return Err(TableError::ForeignNamespace);
         }
         Ok(&self.view)
     }

@@ -9,6 +9,7 @@ mod hardening;
 mod hash;
 mod iteration;
 mod layout;
+mod liveness;
 mod model;
 mod recovery;
 mod support;
