@@ -10,6 +10,10 @@ PHPX         = $(PHP) -n -d extension=$(CURDIR)/$(EXT)
 PHP_EXT_DIR  = $(shell php-config --extension-dir 2>/dev/null)
 RUN_TESTS    = $(PHP_EXT_DIR)/build/run-tests.php
 APT_PKGS    := php-cli php-dev libclang-dev
+# A swoole.so built for this PHP: php-tests/module/beside_swoole.phpt and `make bench` use it
+# when given (make test SWOOLE_SO=/path/to/swoole.so), and skip it with that reason otherwise.
+SWOOLE_SO   ?=
+export SWOOLE_SO
 # modules the tests load next to ours, when the PHP build has them as shared objects
 TEST_MODS    = $(foreach m,posix,$(if $(wildcard $(PHP_EXT_DIR)/$(m).so),-d extension=$(m)))
 
