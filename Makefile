@@ -17,7 +17,7 @@ export SWOOLE_SO
 # modules the tests load next to ours, when the PHP build has them as shared objects
 TEST_MODS    = $(foreach m,posix,$(if $(wildcard $(PHP_EXT_DIR)/$(m).so),-d extension=$(m)))
 
-.PHONY: all deps build demo test cargo-test phpt difftest torture-quick torture valgrind bench install uninstall clean
+.PHONY: all deps build demo test cargo-test phpt difftest torture-quick torture valgrind bench install uninstall deb test-deploy clean
 
 all: build
 
@@ -89,11 +89,38 @@ valgrind: build
 bench: build
 	$(PHP) -n benches/run.php $(CURDIR)/$(EXT)
 
-install: build
+# Without the rights, say so in one line before anything is built or touched.
+ifneq ($(filter install uninstall,$(MAKECMDGOALS)),)
+ifneq ($(shell id -u),0)
+ifeq ($(shell test -w "$(PHP_EXT_DIR)" && echo writable),)
+$(error make $(filter install uninstall,$(MAKECMDGOALS)) changes $(PHP_EXT_DIR) and /etc/php: run it as root (sudo make $(filter install uninstall,$(MAKECMDGOALS))))
+endif
+endif
+endif
+
+# install, deb and the deployment tests take the built .so as it is, so `sudo make install`
+# after `make` needs no cargo in root's PATH; they rebuild only when a source is newer.
+SOURCES := $(shell find src -name '*.rs') Cargo.toml Cargo.lock build.rs
+$(EXT): $(SOURCES)
+	@$(MAKE) --no-print-directory build
+
+install: $(EXT)
 	@bash tools/install.sh install $(EXT)
 
 uninstall:
 	@bash tools/install.sh uninstall
+
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+DEB      = build/rsipc_$(VERSION)_$(shell dpkg --print-architecture 2>/dev/null).deb
+deb: $(EXT)
+	@bash tools/mkdeb.sh $(EXT) build
+
+# As root: install the .deb and `make install` into the system PHP for real, check, and restore
+# it exactly; each script says "skipped" with the reason when not root or not on Debian.
+test-deploy: $(EXT)
+	@if [ "$$(id -u)" = 0 ] && command -v dpkg-deb >/dev/null 2>&1; then bash tools/mkdeb.sh $(EXT) build; fi
+	@bash tests/deploy/deb.sh $(DEB)
+	@bash tests/deploy/make_install.sh $(CURDIR)
 
 clean:
 	$(CARGO) clean
