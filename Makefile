@@ -48,7 +48,9 @@ deps:
 	  fi; \
 	fi
 	@v=$$(php-config --vernum); if [ "$$v" -lt 80200 ] || [ "$$v" -ge 80300 ]; then \
-	  echo "rsipc: supports PHP 8.2 only; php-config is PHP $$(php-config --version)"; exit 1; fi
+	  echo "rsipc: supports PHP 8.2 only; php-config is PHP $$(php-config --version)"; exit 1; fi; \
+	if php-config --configure-options | grep -q -e '--enable-zts' -e '--enable-maintainer-zts'; then \
+	  echo "rsipc: supports non-thread-safe (NTS) PHP builds only; this PHP is ZTS"; exit 1; fi
 
 build: deps
 	@$(CARGO) build --release
