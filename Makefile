@@ -115,7 +115,7 @@ valgrind: $(EXT)
 	RSIPC_SO=$(CURDIR)/$(EXT) bash tools/valgrind.sh
 
 bench: $(EXT)
-	@$(PHP) -n benches/run.php $(CURDIR)/$(EXT)
+	@$(PHP) -n benches/run.php $(CURDIR)/$(EXT) all $(CURDIR)/build
 
 # Without the rights, say so in one line before anything is built or touched.
 ifneq ($(filter install uninstall,$(MAKECMDGOALS)),)
