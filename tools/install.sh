@@ -87,17 +87,21 @@ save_state() {
   find "$modstate" -type d | sort > "$record/dirs"
   installed_sapis > "$record/sapis"
   echo "$owner" > "$record/owner"
+  say "saved Debian's records for sysvmsg and rsipc to $record (make uninstall / dpkg -r restore them)"
 }
 
 switch_on() {
-  local sapi
+  local sapi later=""
   phpenmod -v "$ver" -s ALL -r rsipc
   phpdismod -v "$ver" -s ALL sysvmsg
+  say "ran phpenmod -r rsipc and phpdismod sysvmsg for PHP $ver"
   for sapi in "${known_sapis[@]}"; do
     if [ ! -d "$etc/$sapi/conf.d" ] && ! ls "$modstate/$sapi"/*_by_*/sysvmsg >/dev/null 2>&1; then
       mkdir -p "$modstate/$sapi/disabled_by_admin" && : > "$modstate/$sapi/disabled_by_admin/sysvmsg"
+      later="$later $sapi"
     fi
   done
+  [ -z "$later" ] || say "recorded sysvmsg as disabled for the SAPIs not installed yet:$later"
   for sapi in $(installed_sapis); do
     say "PHP $ver $sapi: $(phpquery -v "$ver" -s "$sapi" -m rsipc), sysvmsg: $(phpquery -v "$ver" -s "$sapi" -m sysvmsg | sed 's/^No module matches sysvmsg //')"
   done
@@ -108,6 +112,7 @@ restore_state() {
   [ -f "$record/owner" ] || { say "nothing to undo ($record not found)"; return 1; }
   debian_paths "$@" | (cd / && xargs -r rm -f --)
   tar -C / -xpf "$record/before.tar"
+  say "restored Debian's records for sysvmsg and rsipc from $record${1:+ and removed $*}"
   # directories phpenmod/phpdismod or switch_on created, now empty again
   local removed=1
   while [ "$removed" = 1 ]; do
@@ -140,6 +145,7 @@ install)
   say "copied rsipc.so to $ext_dir"
   printf '; priority=20\n; rsipc: System V message queues (in place of sysvmsg) and Swoole\\Table\nextension=rsipc.so\n' > "$mods/rsipc.ini.new"
   mv -f "$mods/rsipc.ini.new" "$mods/rsipc.ini"
+  say "wrote $mods/rsipc.ini"
   switch_on
   [ "$upgrade" = yes ] && say "upgraded in place; make uninstall still restores the state from before the first install"
   say "restart PHP-FPM (and any long-running PHP) to load the new rsipc.so"
