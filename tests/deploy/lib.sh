@@ -21,6 +21,11 @@ require_root_and_debian() {
     command -v "$t" >/dev/null 2>&1 || skip "$t not found: needs Debian's dpkg and php-common tools"
   done
   [ -n "$ver" ] && [ -d "/etc/php/$ver/mods-available" ] || skip "no /etc/php/$ver/mods-available"
+  # one deployment test at a time on a machine (two `make test` runs as root would undo each
+  # other's installs). The lock is on /etc/php/<ver> itself, so no lock file is left behind, and
+  # it goes with this shell
+  exec 9< "/etc/php/$ver"
+  flock -w 600 9 || skip "another rsipc deployment test held the machine's PHP for 10 minutes"
   dpkg -s rsipc >/dev/null 2>&1 && skip "the rsipc package is installed on this machine; remove it first"
   [ -e /var/lib/rsipc ] && skip "/var/lib/rsipc exists (rsipc installed by make install?); make uninstall first"
   [ -e "/etc/php/$ver/embed" ] || [ -e "/usr/lib/php/$ver/sapi/embed" ] && skip "an embed SAPI exists; the test simulates installing one"
