@@ -10,15 +10,31 @@ PHPX         = $(PHP) -n -d extension=$(CURDIR)/$(EXT)
 PHP_EXT_DIR  = $(shell php-config --extension-dir 2>/dev/null)
 RUN_TESTS    = $(PHP_EXT_DIR)/build/run-tests.php
 APT_PKGS    := php-cli php-dev libclang-dev
+# A swoole.so built for this PHP: php-tests/module/beside_swoole.phpt and `make bench` use it
+# when given (make test SWOOLE_SO=/path/to/swoole.so), and skip it with that reason otherwise.
+SWOOLE_SO   ?=
+export SWOOLE_SO
 # modules the tests load next to ours, when the PHP build has them as shared objects
 TEST_MODS    = $(foreach m,posix,$(if $(wildcard $(PHP_EXT_DIR)/$(m).so),-d extension=$(m)))
 
-.PHONY: all deps build demo test cargo-test phpt difftest torture-quick torture valgrind bench install uninstall clean
+.PHONY: all deps build demo test cargo-test phpt difftest torture-quick torture valgrind bench install uninstall deb test-deploy clean
 
 all: build
 
-# Install what the build needs when it is missing (Debian/Ubuntu).
+# Rust is not packaged the way we need it (rust-version in Cargo.toml is newer than Debian 12's
+# rustc), so `deps` only checks for cargo; the rest comes from apt when missing.
+RUST_VERSION := $(shell sed -n 's/^rust-version = "\(.*\)"/\1/p' Cargo.toml)
 deps:
+	@if ! command -v $(CARGO) >/dev/null 2>&1; then \
+	  home=$$(getent passwd "$${SUDO_USER:-}" 2>/dev/null | cut -d: -f6); \
+	  if [ -n "$${SUDO_USER:-}" ] && [ -x "$$home/.cargo/bin/cargo" ]; then \
+	    echo "rsipc: cargo is in $$home/.cargo/bin, which sudo leaves out of PATH. Build as yourself first (make), then run sudo make install: it uses build/rsipc.so as built."; \
+	  elif [ -x "$$HOME/.cargo/bin/cargo" ]; then \
+	    echo "rsipc: cargo is installed in $$HOME/.cargo/bin but not in PATH. Open a new shell (or run: . \"$$HOME/.cargo/env\") and run make again."; \
+	  else \
+	    echo "rsipc: cargo not found. rsipc is written in Rust ($(RUST_VERSION) or newer): install it from https://rustup.rs (curl --proto '=https' -sSf https://sh.rustup.rs | sh), open a new shell, and run make again."; \
+	  fi; exit 1; \
+	fi
 	@missing=""; \
 	command -v php >/dev/null 2>&1 || missing="$$missing php-cli"; \
 	command -v php-config >/dev/null 2>&1 || missing="$$missing php-dev"; \
@@ -31,65 +47,104 @@ deps:
 	    echo "rsipc: missing$$missing. Run: sudo apt-get install -y $(APT_PKGS)"; exit 1; \
 	  fi; \
 	fi
+	@v=$$(php-config --vernum); if [ "$$v" -lt 80200 ] || [ "$$v" -ge 80300 ]; then \
+	  echo "rsipc: supports PHP 8.2 only; php-config is PHP $$(php-config --version)"; exit 1; fi; \
+	if php-config --configure-options | grep -q -e '--enable-zts' -e '--enable-maintainer-zts'; then \
+	  echo "rsipc: supports non-thread-safe (NTS) PHP builds only; this PHP is ZTS"; exit 1; fi
 
 build: deps
-	$(CARGO) build --release
+	@$(CARGO) build --release
 	@# a new file, renamed into place: a PHP process that has the old one loaded keeps running
 	@mkdir -p build && cp -f $(SO) $(EXT).tmp && mv -f $(EXT).tmp $(EXT)
-	@$(PHPX) -r 'echo "built ", realpath("$(EXT)"), " (", implode(", ", array_filter(["rsipc","sysvmsg"], "extension_loaded")), ")\n";'
+	@$(PHPX) -r 'echo "built ", realpath("$(EXT)"), " (rsipc ", phpversion("rsipc"), ", for PHP ", PHP_VERSION, ")\n";'
+
+# The suites below take build/rsipc.so as it is and rebuild it only when a source is newer, so
+# `make test` (which builds first) shows the build once.
+SOURCES := $(shell find src -name '*.rs') Cargo.toml Cargo.lock build.rs
+$(EXT): $(SOURCES)
+	@$(MAKE) --no-print-directory build
 
 demo: build
-	@echo "== examples/msg_queue_example.php (the seed's queue program, with rsipc in place of sysvmsg)"
-	cd examples && $(PHPX) msg_queue_example.php
-	@if [ -f examples/table_example.php ] && $(PHPX) -r 'exit(class_exists("Swoole\\Table") ? 0 : 1);'; then \
-	  echo "== examples/table_example.php (the seed's table program, without Swoole)"; \
-	  cd examples && $(PHPX) table_example.php; fi
+	@$(PHP) -n tools/demo.php "$(PHPX) $(TEST_MODS)" examples/msg_queue_example.php examples/table_example.php
 
-# Each suite's output is kept in build/logs; the last line counts what every runner reported.
+# Each suite's output is kept in build/logs (without colour codes); the last line counts what
+# every runner reported.
+SUITE = @mkdir -p build/logs; set -o pipefail; NO_COLOR=1 CARGO_TERM_COLOR=never $(MAKE) -s --no-print-directory
 test: build
-	@mkdir -p build/logs
-	$(MAKE) --no-print-directory cargo-test 2>&1 | tee build/logs/cargo.log; test $${PIPESTATUS[0]} -eq 0
-	$(MAKE) --no-print-directory phpt 2>&1 | tee build/logs/phpt.log; test $${PIPESTATUS[0]} -eq 0
-	$(MAKE) --no-print-directory difftest 2>&1 | tee build/logs/diff.log; test $${PIPESTATUS[0]} -eq 0
-	$(MAKE) --no-print-directory torture-quick 2>&1 | tee build/logs/torture.log; test $${PIPESTATUS[0]} -eq 0
+	@echo "== 1/5 cargo test: the PHP-free core (queues, table layout, locks, hash), one line per test"
+	$(SUITE) cargo-test 2>&1 | tee build/logs/cargo.log
+	@echo "== 2/5 phpt: PHP's run-tests.php on php-tests/ (SKIP lines give their reason; the Swoole one needs SWOOLE_SO)"
+	$(SUITE) phpt 2>&1 | tee build/logs/phpt.log
+	@echo "== 3/5 difftest: each script under the stock sysvmsg and under rsipc, outputs compared"
+	$(SUITE) difftest 2>&1 | tee build/logs/diff.log
+	@echo "== 4/5 torture: writers and readers SIGKILLed at random for a few seconds"
+	@echo "   'kills survived' = writers killed mid-operation; 'lock recoveries' = locks taken over from them."
+	@echo "   'unaccounted' = messages a reader took off the queue just before it was killed, so it never"
+	@echo "   logged them; at most one per kill is allowed, more fails the run."
+	$(SUITE) torture-quick 2>&1 | tee build/logs/torture.log
+	@echo "== 5/5 deployment: dpkg -i/-r and make install/uninstall on this machine's PHP (root only, restored after)"
+	$(SUITE) test-deploy 2>&1 | tee build/logs/deploy.log
 	@leftover=$$(ipcs -q | awk '$$1 ~ /^0x5253/ {print}'); \
 	if [ -n "$$leftover" ]; then echo "queues left behind by the tests:"; echo "$$leftover"; exit 1; fi
-	@$(PHP) -n tools/test-summary.php build/logs/cargo.log build/logs/phpt.log build/logs/diff.log build/logs/torture.log
+	@$(PHP) -n tools/test-summary.php build/logs/cargo.log build/logs/phpt.log build/logs/diff.log build/logs/torture.log build/logs/deploy.log
 
 cargo-test: deps
-	$(CARGO) test --release --lib
+	@$(CARGO) test --release --lib
 
-phpt: build
-	TEST_PHP_EXECUTABLE=$$(command -v $(PHP)) $(PHP) -n $(RUN_TESTS) -q --show-diff -j2 \
+phpt: $(EXT)
+	@TEST_PHP_EXECUTABLE=$$(command -v $(PHP)) $(PHP) -n $(RUN_TESTS) -q --show-diff -j2 \
 	  -n -d extension=$(CURDIR)/$(EXT) $(TEST_MODS) php-tests
 
-difftest: build
-	$(PHP) -n tests/diff/run.php $(CURDIR)/$(EXT)
+difftest: $(EXT)
+	@$(PHP) -n tests/diff/run.php $(CURDIR)/$(EXT)
 
 # Fault injection: writers and readers SIGKILLed at random while they work (tests/torture/).
 # `make test` runs a few seconds of it, `make torture` minutes.
 TORTURE_TABLE_SECONDS ?= 150
 TORTURE_QUEUE_SECONDS ?= 60
-torture-quick: build
-	$(PHPX) $(TEST_MODS) tests/torture/table.php 5 4
-	$(PHPX) $(TEST_MODS) tests/torture/queue.php 4
+torture-quick: $(EXT)
+	@$(PHPX) $(TEST_MODS) tests/torture/table.php 5 4
+	@$(PHPX) $(TEST_MODS) tests/torture/queue.php 4
 
-torture: build
+torture: $(EXT)
 	$(CARGO) test --release --lib model_long -- --ignored
 	$(PHPX) $(TEST_MODS) tests/torture/table.php $(TORTURE_TABLE_SECONDS) 4
 	$(PHPX) $(TEST_MODS) tests/torture/queue.php $(TORTURE_QUEUE_SECONDS)
 
-valgrind: build
+valgrind: $(EXT)
 	RSIPC_SO=$(CURDIR)/$(EXT) bash tools/valgrind.sh
 
-bench: build
-	$(PHP) -n benches/run.php $(CURDIR)/$(EXT)
+bench: $(EXT)
+	@$(PHP) -n benches/run.php $(CURDIR)/$(EXT) all $(CURDIR)/build
 
-install: build
+# Without the rights, say so in one line before anything is built or touched.
+ifneq ($(filter install uninstall,$(MAKECMDGOALS)),)
+ifneq ($(shell id -u),0)
+ifeq ($(shell test -w "$(PHP_EXT_DIR)" && echo writable),)
+$(error make $(filter install uninstall,$(MAKECMDGOALS)) changes $(PHP_EXT_DIR) and /etc/php: run it as root (sudo make $(filter install uninstall,$(MAKECMDGOALS))))
+endif
+endif
+endif
+
+# install and deb take build/rsipc.so as built, so `sudo make install` after `make` needs no
+# cargo in root's PATH.
+install: $(EXT)
 	@bash tools/install.sh install $(EXT)
 
 uninstall:
 	@bash tools/install.sh uninstall
+
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+DEB      = build/rsipc_$(VERSION)_$(shell dpkg --print-architecture 2>/dev/null).deb
+deb: $(EXT)
+	@bash tools/mkdeb.sh $(EXT) build
+
+# As root: install the .deb and `make install` into the system PHP for real, check, and restore
+# it exactly; each script says "skipped" with the reason when not root or not on Debian.
+test-deploy: $(EXT)
+	@if [ "$$(id -u)" = 0 ] && command -v dpkg-deb >/dev/null 2>&1; then bash tools/mkdeb.sh $(EXT) build; fi
+	@bash tests/deploy/deb.sh $(DEB)
+	@bash tests/deploy/make_install.sh $(CURDIR)
 
 clean:
 	$(CARGO) clean

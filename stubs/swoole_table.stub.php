@@ -30,32 +30,93 @@ namespace Swoole {
         /** the size in bytes of the shared mapping, set by create() */
         public $memorySize = null;
 
+        /**
+         * Describes a table of at most $table_size rows (rounded up to a power of two) plus
+         * floor(size * $conflict_proportion) extra rows for colliding keys. Nothing is allocated
+         * until create().
+         */
         public function __construct(int $table_size, float $conflict_proportion = 0.2) {}
+        /**
+         * Declares a column: TYPE_INT (8 bytes), TYPE_FLOAT (a double) or TYPE_STRING with a
+         * maximum length of $size bytes. Only before create(); an unknown type or a duplicate
+         * name is an E_WARNING and returns false.
+         */
         public function column(string $name, int $type, int $size = 0): bool {}
+        /**
+         * Allocates the shared mapping for every row. Call it before forking: processes forked
+         * afterwards share the rows. A second call throws Swoole\Error.
+         */
         public function create(): bool {}
+        /**
+         * Unmaps the table in this process; afterwards every data method throws Swoole\Error.
+         * Other processes keep their own mapping.
+         */
         public function destroy(): bool {}
+        /**
+         * Writes the given columns of row $key, creating the row if needed; columns not given keep
+         * their value (zero for a new row). Strings longer than the column are truncated with an
+         * E_WARNING. False when the table is full.
+         */
         public function set(string $key, array $value): bool {}
+        /** Like set(), but only when $key does not exist yet; false if it does. */
         public function add(string $key, array $values): bool {}
+        /** Like set(), but only when $key exists already; false if it does not. */
         public function update(string $key, array $values): bool {}
+        /**
+         * Writes $values into row $key only if every column in $expected currently holds the
+         * given value, all under the row's lock; false otherwise.
+         */
         public function cmpset(string $key, array $expected, array $values): bool {}
+        /**
+         * The whole row as an array, or one column's value when $field is given; false when the
+         * key (or column) does not exist.
+         */
         public function get(string $key, ?string $field = null): array|string|int|float|false {}
+        /** Reads like get() and deletes the row in the same locked step. */
         public function getdel(string $key, ?string $field = null): array|string|int|float|false {}
-        /** $mode COUNT_RECURSIVE (accepted, not declared, as in Swoole) gives rows x columns */
+        /**
+         * The number of rows in use (all processes' rows).
+         * $mode COUNT_RECURSIVE (accepted, not declared, as in Swoole) gives rows x columns
+         */
         public function count(): int {}
+        /** Deletes row $key; false if it did not exist. */
         public function del(string $key): bool {}
+        /** An alias of del(). */
         public function delete(string $key): bool {}
+        /** Deletes row $key only if every column in $expected currently holds the given value. */
         public function cmpdel(string $key, array $expected): bool {}
+        /** Whether row $key exists. */
         public function exists(string $key): bool {}
+        /** An alias of exists(). */
         public function exist(string $key): bool {}
+        /**
+         * Adds $incrby to an int or float column atomically and returns the new value; a missing
+         * row is created with zeros first. False (with an E_WARNING) for an unknown column.
+         */
         public function incr(string $key, string $column, int|float $incrby = 1): int|float|false {}
+        /** Subtracts $incrby, as incr() adds it. */
         public function decr(string $key, string $column, int|float $incrby = 1): int|float|false {}
+        /** The row capacity after rounding (the $size property once created). */
         public function getSize(): int {}
+        /** The size in bytes of the shared mapping (the $memorySize property once created). */
         public function getMemorySize(): int {}
+        /**
+         * Counters on the table's use (rows, slices, conflicts), with Swoole's keys; false before
+         * create().
+         */
         public function stats(): array|false {}
+        /**
+         * Iterator: starts a pass over the rows. Each foreach has its own cursor; rows present for
+         * the whole pass are returned exactly once, whatever other processes write meanwhile.
+         */
         public function rewind(): void {}
+        /** Iterator: whether the cursor is on a row. */
         public function valid(): bool {}
+        /** Iterator: moves to the next row. */
         public function next(): void {}
+        /** Iterator: the current row as an array. */
         public function current(): mixed {}
+        /** Iterator: the current row's key. */
         public function key(): mixed {}
     }
 }
