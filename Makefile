@@ -13,7 +13,7 @@ APT_PKGS    := php-cli php-dev libclang-dev
 # modules the tests load next to ours, when the PHP build has them as shared objects
 TEST_MODS    = $(foreach m,posix,$(if $(wildcard $(PHP_EXT_DIR)/$(m).so),-d extension=$(m)))
 
-.PHONY: all deps build demo test cargo-test phpt difftest torture-quick torture valgrind bench install uninstall clean
+.PHONY: all deps build demo test cargo-test phpt difftest torture-quick torture deploy-test valgrind bench install uninstall clean
 
 all: build
 
@@ -78,6 +78,11 @@ torture: build
 	$(CARGO) test --release --lib model_long -- --ignored
 	$(PHPX) $(TEST_MODS) tests/torture/table.php $(TORTURE_TABLE_SECONDS) 4
 	$(PHPX) $(TEST_MODS) tests/torture/queue.php $(TORTURE_QUEUE_SECONDS)
+
+# Lock safety where the table is deployed (tests/deploy/): /proc with hidepid=2, PID namespaces.
+# Needs root (each case prints SKIP with the reason otherwise); about 10 seconds.
+deploy-test: build
+	@RSIPC_SO=$(CURDIR)/$(EXT) PHP=$(PHP) bash tests/deploy/run.sh
 
 valgrind: build
 	RSIPC_SO=$(CURDIR)/$(EXT) bash tools/valgrind.sh
