@@ -79,8 +79,9 @@ torture: build
 	$(PHPX) $(TEST_MODS) tests/torture/table.php $(TORTURE_TABLE_SECONDS) 4
 	$(PHPX) $(TEST_MODS) tests/torture/queue.php $(TORTURE_QUEUE_SECONDS)
 
-# Lock safety where the table is deployed (tests/deploy/): /proc with hidepid=2, PID namespaces.
-# Needs root (each case prints SKIP with the reason otherwise); about 10 seconds.
+# Lock safety where the table is deployed (tests/deploy/): /proc with hidepid=2, PID and time
+# namespaces.
+# Needs root (each case prints SKIP with the reason otherwise); about 20 seconds.
 deploy-test: build
 	@RSIPC_SO=$(CURDIR)/$(EXT) PHP=$(PHP) bash tests/deploy/run.sh
 
