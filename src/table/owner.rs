@@ -48,9 +48,9 @@
 //!    the `NSpid` line of `/proc/self/status`): a container that kept the host's `/proc` would
 //!    otherwise compare unrelated processes.
 //! 4. Only where `pidfd_open` is unavailable (kernel before 5.3, or a seccomp filter): the state in
-//!    `/proc/<pid>/stat` is `Z`/`X` *and* `/proc/<pid>/status` says `Threads: 1`. A zombie leader
-//!    whose other threads still run counts them there; a zombie whose group is gone counts only
-//!    itself.
+//!    `/proc/<pid>/stat` is `Z`/`X` *and* its thread count (field 20, read in the same line) is 1.
+//!    A zombie leader whose other threads still run counts them; a zombie whose group is gone
+//!    counts only itself.
 //!
 //! Everything else (the entry is hidden by `hidepid`, `/proc` is missing or foreign, a read fails)
 //! means "no proof yet": the waiter keeps waiting and asks again on its next round, when a reaped
@@ -316,7 +316,8 @@ fn read_file(path: *const libc::c_char, buf: &mut [u8]) -> Result<usize, i32> {
 /// for down to its own: exactly one entry, equal to `getpid()`, means they are the same.
 /// (Kernels before 4.1 have no `NSpid`; there the `Pid` line must equal `getpid()`.)
 fn proc_is_ours(pid: u32) -> (bool, bool) {
-    let mut buf = [0u8; 4096];
+    // Large enough for the lines before NSpid even with a long supplementary group list.
+    let mut buf = [0u8; 16384];
     let len = match read_file(c"/proc/self/status".as_ptr(), &mut buf) {
         Ok(n) => n,
         Err(libc::ENOENT) => return (false, true),
@@ -327,6 +328,10 @@ fn proc_is_ours(pid: u32) -> (bool, bool) {
         let mut nums = v.split(|&b| b == b' ' || b == b'\t').filter(|f| !f.is_empty());
         let first = nums.next().map(parse_num);
         return (first == Some(pid as u64) && nums.next().is_none(), true);
+    }
+    if len == buf.len() {
+        // Cut off before NSpid: no answer, ask again later.
+        return (false, false);
     }
     (status_field(text, b"Pid:").map(|v| parse_num(trim(v))) == Some(pid as u64), true)
 }
@@ -354,7 +359,8 @@ fn parse_num(v: &[u8]) -> u64 {
 }
 
 enum StatRead {
-    Found { state: u8, start: u64 },
+    /// State letter, start time, number of threads.
+    Found { state: u8, start: u64, threads: u64 },
     /// Not there, hidden, unreadable or unparsable: nothing can be concluded.
     Unknown,
 }
@@ -390,33 +396,27 @@ fn pid_path(pid: u32, file: &[u8], buf: &mut [u8; 40]) -> *const libc::c_char {
     buf.as_ptr().cast()
 }
 
-/// Reads the state letter and the start time from a `stat` file.
+/// Reads the state letter, the start time and the thread count from a `stat` file.
 fn read_stat(path: *const libc::c_char) -> StatRead {
     let mut buf = [0u8; 1024];
     match read_file(path, &mut buf) {
-        Ok(len) => parse_stat(&buf[..len]).map_or(StatRead::Unknown, |(state, start)| StatRead::Found { state, start }),
+        Ok(len) => parse_stat(&buf[..len])
+            .map_or(StatRead::Unknown, |(state, start, threads)| StatRead::Found { state, start, threads }),
         Err(_) => StatRead::Unknown,
     }
 }
 
-/// Parses `pid (comm) S ppid ... starttime ...`. The command name may contain spaces and
-/// parentheses, so fields are counted from the last `)`.
-fn parse_stat(text: &[u8]) -> Option<(u8, u64)> {
+/// Parses `pid (comm) S ppid ... num_threads itrealvalue starttime ...` (fields 3, 20 and 22).
+/// The command name may contain spaces and parentheses, so fields are counted from the last `)`.
+fn parse_stat(text: &[u8]) -> Option<(u8, u64, u64)> {
     let close = text.iter().rposition(|&b| b == b')')?;
     let rest = text.get(close + 2..)?;
     let mut fields = rest.split(|&b| b == b' ').filter(|f| !f.is_empty());
     let state = *fields.next()?.first()?;
-    // After the state (field 3) come fields 4..; the start time is field 22.
-    let start = fields.nth(18)?;
-    Some((state, parse_num(start)))
-}
-
-/// The `Threads:` count of `/proc/<pid>/status`.
-fn threads_of(pid: u32) -> Option<u64> {
-    let mut path = [0u8; 40];
-    let mut buf = [0u8; 4096];
-    let len = read_file(pid_path(pid, b"/status", &mut path), &mut buf).ok()?;
-    status_field(&buf[..len], b"Threads:").map(|v| parse_num(trim(v)))
+    // After the state (field 3) come fields 4..: skip to 20, then 22.
+    let threads = parse_num(fields.nth(16)?);
+    let start = parse_num(fields.nth(1)?);
+    Some((state, start, threads))
 }
 
 /// What a pidfd says about the process that has `pid` now.
@@ -490,14 +490,14 @@ pub(crate) fn is_dead(word: u32) -> bool {
     }
     let mut path = [0u8; 40];
     match read_stat(pid_path(pid, b"/stat", &mut path)) {
-        StatRead::Found { state, start } => {
+        StatRead::Found { state, start, threads } => {
             // 3. Another process has the pid now.
             let token = token_of(word);
             if token != 0 && token != token_from_start(start) {
                 return true;
             }
             // 4. No pidfd: a zombie counts only when no thread of it is left.
-            !have_pidfd && matches!(state, b'Z' | b'X' | b'x') && threads_of(pid) == Some(1)
+            !have_pidfd && matches!(state, b'Z' | b'X' | b'x') && threads == 1
         }
         StatRead::Unknown => false,
     }
@@ -509,10 +509,14 @@ pub(crate) fn test_disable_pidfd(off: bool) {
     TEST_NO_PIDFD.store(off, SeqCst);
 }
 
-/// Test hook: the `Threads:` count of a process.
+/// Test hook: the thread count of a process, from `/proc/<pid>/stat`.
 #[cfg(test)]
 pub(crate) fn test_threads(pid: u32) -> Option<u64> {
-    threads_of(pid)
+    let mut path = [0u8; 40];
+    match read_stat(pid_path(pid, b"/stat", &mut path)) {
+        StatRead::Found { threads, .. } => Some(threads),
+        StatRead::Unknown => None,
+    }
 }
 
 #[cfg(test)]
@@ -521,8 +525,8 @@ mod tests {
 
     #[test]
     fn parses_stat_lines_with_odd_command_names() {
-        let line = b"1234 (a) b (c)) R 1 1234 1234 0 -1 4194304 100 0 0 0 5 6 0 0 20 0 1 0 987654 1000 100";
-        assert_eq!(parse_stat(line), Some((b'R', 987654)));
+        let line = b"1234 (a) b (c)) R 1 1234 1234 0 -1 4194304 100 0 0 0 5 6 0 0 20 0 3 0 987654 1000 100";
+        assert_eq!(parse_stat(line), Some((b'R', 987654, 3)));
         assert_eq!(parse_stat(b"garbage"), None);
     }
 
@@ -556,6 +560,6 @@ mod tests {
         let pid = unsafe { libc::getpid() } as u32;
         assert_eq!(proc_is_ours(pid), (true, true));
         assert!(!proc_is_ours(pid + 1).0);
-        assert_eq!(status_field(b"Name:\tx\nThreads:\t3\n", b"Threads:").map(|v| parse_num(trim(v))), Some(3));
+        assert_eq!(status_field(b"Name:\tx\nPid:\t 42\n", b"Pid:").map(|v| parse_num(trim(v))), Some(42));
     }
 }
