@@ -18,14 +18,16 @@
 //! refused every operation ([`super::TableError::ForeignNamespace`]) before it can take a lock.
 //! Namespaces are identified by `st_dev`/`st_ino` of `/proc/self/ns/{pid,time}`; a process never
 //! changes its own PID or time namespace (`unshare`/`setns` only affect its future children), so
-//! reading them once per process is enough. Where `/proc/self/ns/pid` cannot be read (no `/proc`)
-//! the identity is "unknown" (all zero). Unknown only matches unknown: a process that can read its
-//! namespaces refuses a table whose creator could not, and the other way round, because one side
-//! could not prove they share a numbering. Two processes that both lack `/proc` are let through:
-//! refusing would make the table unusable in a plain chroot, and splitting a PID namespace takes
-//! CAP_SYS_ADMIN, which a sandbox without `/proc` normally lacks. That is the one case this file
-//! trusts rather than proves; `/proc/self/ns/time` missing while `ns/pid` is readable means the
-//! kernel predates time namespaces, so everybody is in the same (only) one.
+//! reading them once per process is enough. Without `/proc` (a chroot), a pidfd of the process
+//! itself hands out the same namespace inodes (`PIDFD_GET_PID_NAMESPACE`, Linux 6.11). Where
+//! neither works the identity is "unknown" (all zero). Unknown only matches unknown: a process
+//! that knows its namespaces refuses a table whose creator did not, and the other way round,
+//! because one side could not prove they share a numbering. Two processes that both cannot tell
+//! (no `/proc` on a kernel before 6.11) are let through: refusing would make the table unusable
+//! in a plain chroot there, and splitting a PID namespace takes CAP_SYS_ADMIN (in some user
+//! namespace), which such a sandbox rarely grants. That is the one case this file trusts rather
+//! than proves. No time namespace (`ns/time` missing while `ns/pid` is there) means the kernel
+//! predates them (5.6), so everybody is in the same, only, one.
 //!
 //! # When a holder is dead: the liveness rule
 //!
@@ -56,7 +58,8 @@
 //! means "no proof yet": the waiter keeps waiting and asks again on its next round, when a reaped
 //! holder gives `ESRCH`. The price is liveness in corner cases, never safety: under hidepid, or
 //! without `/proc`, a dead holder whose pid was already reused by a process the waiter cannot
-//! inspect is waited for until that process ends. A same-token reuse (one chance in 1023) also
+//! inspect is waited for until that process ends, and without pidfds a zombie the waiter cannot
+//! see is waited for until its parent reaps it. A same-token reuse (one chance in 1023) also
 //! just waits. A dead holder in the ordinary shapes (reaped, or killed and still a zombie) is
 //! recovered at the first check.
 //!
@@ -277,8 +280,8 @@ fn read_namespaces() -> (Namespaces, bool) {
     let unknown = [0; 4];
     let (pd, pi) = match ns_id(c"/proc/self/ns/pid") {
         Ok(v) => v,
-        // No /proc (or one where we are invisible): unknown for good.
-        Err(libc::ENOENT) => return (unknown, true),
+        // No /proc (or one where we are invisible): ask a pidfd of ourselves instead.
+        Err(libc::ENOENT) => return namespaces_via_pidfd(),
         Err(_) => return (unknown, false),
     };
     match ns_id(c"/proc/self/ns/time") {
@@ -286,6 +289,56 @@ fn read_namespaces() -> (Namespaces, bool) {
         // The kernel has no time namespaces (before 5.6): there is only one.
         Err(libc::ENOENT) => ([pd, pi, 0, 0], true),
         Err(_) => (unknown, false),
+    }
+}
+
+/// `ioctl` requests on a pidfd (Linux 6.11) that return a descriptor of the process's PID or
+/// time namespace: `_IO(0xFF, 5)` and `_IO(0xFF, 7)`.
+const PIDFD_GET_PID_NAMESPACE: libc::c_ulong = 0xFF05;
+const PIDFD_GET_TIME_NAMESPACE: libc::c_ulong = 0xFF07;
+
+/// `st_dev`, `st_ino` of the namespace a pidfd `ioctl` hands out, or the errno.
+fn ns_id_from_pidfd(pidfd: libc::c_int, request: libc::c_ulong) -> Result<(u64, u64), i32> {
+    // SAFETY: the request takes no argument and returns a new descriptor or -1.
+    let fd = unsafe { libc::ioctl(pidfd, request as _, 0) };
+    if fd < 0 {
+        return Err(errno());
+    }
+    let mut st = std::mem::MaybeUninit::<libc::stat>::zeroed();
+    // SAFETY: fd was just returned; the buffer has the right type.
+    let r = unsafe { libc::fstat(fd, st.as_mut_ptr()) };
+    let e = errno();
+    // SAFETY: fd was opened above.
+    unsafe { libc::close(fd) };
+    if r != 0 {
+        return Err(e);
+    }
+    // SAFETY: fstat succeeded and filled the buffer.
+    let st = unsafe { st.assume_init() };
+    Ok((st.st_dev, st.st_ino))
+}
+
+/// The namespace identity without `/proc`, from a pidfd of this process. Both ways name the same
+/// nsfs inodes, so identities read either way compare equal. Kernels before 6.11 do not know the
+/// requests (`ENOTTY`): then the identity stays unknown.
+fn namespaces_via_pidfd() -> (Namespaces, bool) {
+    let unknown = [0; 4];
+    // SAFETY: getpid has no preconditions; pidfd_open(pid, 0) returns a new descriptor or -1.
+    let pidfd = unsafe { libc::syscall(libc::SYS_pidfd_open, libc::getpid() as libc::c_long, 0 as libc::c_long) };
+    if pidfd < 0 {
+        return (unknown, matches!(errno(), libc::ENOSYS | libc::EPERM));
+    }
+    let pidfd = pidfd as libc::c_int;
+    let pid = ns_id_from_pidfd(pidfd, PIDFD_GET_PID_NAMESPACE);
+    let time = ns_id_from_pidfd(pidfd, PIDFD_GET_TIME_NAMESPACE);
+    // SAFETY: pidfd was opened above.
+    unsafe { libc::close(pidfd) };
+    match (pid, time) {
+        (Ok((pd, pi)), Ok((td, ti))) => ([pd, pi, td, ti], true),
+        // No time namespaces in this kernel, as with /proc/self/ns/time missing.
+        (Ok((pd, pi)), Err(libc::EOPNOTSUPP)) => ([pd, pi, 0, 0], true),
+        (Err(libc::ENOTTY | libc::EINVAL), _) => (unknown, true),
+        _ => (unknown, false),
     }
 }
 
@@ -503,6 +556,12 @@ pub(crate) fn is_dead(word: u32) -> bool {
     }
 }
 
+/// Test hook: whether this kernel can tell a process its namespaces only through `/proc`.
+#[cfg(test)]
+pub(crate) fn namespaces_need_proc() -> bool {
+    namespaces_via_pidfd().0 == [0; 4]
+}
+
 /// Test hook: pretend `pidfd_open` does not exist (exercises the `/proc` fallback).
 #[cfg(test)]
 pub(crate) fn test_disable_pidfd(off: bool) {
@@ -552,6 +611,18 @@ mod tests {
         assert_eq!(SETUP.load(SeqCst), SETUP_WIPES, "MADV_WIPEONFORK refused (kernel before 4.14?)");
         let ns = namespaces();
         assert_ne!(ns[..2], [0, 0], "/proc/self/ns/pid should be readable here");
+    }
+
+    #[test]
+    fn namespaces_read_through_a_pidfd_match_proc() {
+        let (from_proc, lasting) = read_namespaces();
+        assert!(lasting);
+        let (from_pidfd, _) = namespaces_via_pidfd();
+        if from_pidfd == [0; 4] {
+            eprintln!("skipped: this kernel cannot give a pidfd's namespaces (before 6.11)");
+            return;
+        }
+        assert_eq!(from_pidfd, from_proc);
     }
 
     #[test]

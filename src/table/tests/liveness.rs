@@ -490,3 +490,51 @@ fn unprivileged_waiter_recovers_a_dead_root_holder_it_cannot_see() {
         t.check_invariants().unwrap();
     }
 }
+
+/// In a private mount namespace, takes `/proc` away (a chroot without it, as far as this process
+/// and its children are concerned).
+fn hide_proc() -> bool {
+    // SAFETY: plain unshare/mount/umount calls with NUL-terminated strings; they only change
+    // this process's new, private mount namespace.
+    unsafe {
+        libc::unshare(libc::CLONE_NEWNS) == 0
+            && libc::mount(std::ptr::null(), c"/".as_ptr(), std::ptr::null(), libc::MS_REC | libc::MS_PRIVATE, std::ptr::null()) == 0
+            && libc::umount2(c"/proc".as_ptr(), libc::MNT_DETACH) == 0
+            && libc::access(c"/proc/self/stat".as_ptr(), libc::F_OK) != 0
+    }
+}
+
+#[test]
+fn without_proc_the_namespaces_are_still_checked() {
+    // No /proc: the process finds its namespaces through a pidfd of itself (Linux 6.11+), so it
+    // may use a table its parent created, while its own child in a new PID namespace is refused.
+    let _serial = SERIAL.lock();
+    let t = table(64, 0.2);
+    t.set(b"victim", &[(I, Value::Int(1))]).unwrap();
+    let code = from_another_namespace(
+        &t,
+        || {
+            if !hide_proc() {
+                return false;
+            }
+            // Same namespaces as the creator: the table works here (the lock is held by the
+            // test process, so only a lock-free call).
+            if t.stats().is_err() {
+                // SAFETY: report and leave.
+                unsafe { libc::_exit(20) };
+            }
+            // SAFETY: unshare only affects this (child) process's future children.
+            unsafe { libc::unshare(libc::CLONE_NEWPID) == 0 }
+        },
+        || foreign_waiter(&t),
+    );
+    if owner::namespaces_need_proc() {
+        eprintln!("skipped: this kernel cannot give a pidfd's namespaces (before 6.11)");
+        return;
+    }
+    let Some(code) = code else {
+        skipped(Some(SKIP), "the test without /proc");
+        return;
+    };
+    assert_eq!(code, 0, "20 = the table refused a process of its own namespaces; 1 = robbed; 2/3 = wrong error");
+}
