@@ -613,6 +613,54 @@ mod tests {
         assert_ne!(ns[..2], [0, 0], "/proc/self/ns/pid should be readable here");
     }
 
+    /// Exit status of a child, or 1000 + signal.
+    fn wait_child(pid: libc::pid_t) -> i32 {
+        let mut status = 0;
+        // SAFETY: waiting for our own child.
+        assert_eq!(unsafe { libc::waitpid(pid, &mut status, 0) }, pid);
+        if libc::WIFEXITED(status) { libc::WEXITSTATUS(status) } else { 1000 + libc::WTERMSIG(status) }
+    }
+
+    #[test]
+    fn without_wipe_on_fork_a_raw_clone_child_still_computes_its_own_word() {
+        // The fallback for kernels that refuse MADV_WIPEONFORK: simulated in a child that takes
+        // the mark off its cache page. The fast path must stay off there, and a raw clone of it
+        // (no fork handlers, an unwiped copy of the cache) must notice the pid changed.
+        // SAFETY: the child only uses atomics, system calls and _exit.
+        let child = unsafe { libc::fork() };
+        if child == 0 {
+            let code = (|| {
+                let page = &CACHE as *const ProcessCache as *mut libc::c_void;
+                // SAFETY: advice on our own page-aligned cache page.
+                if unsafe { libc::madvise(page, std::mem::size_of::<ProcessCache>(), libc::MADV_KEEPONFORK) } != 0 {
+                    return 2;
+                }
+                SETUP.store(SETUP_CHECK_PID, SeqCst);
+                CACHE.word.store(0, SeqCst);
+                let mine = current();
+                if CACHE.word.load(SeqCst) != 0 || CACHE.pid.load(SeqCst) == 0 {
+                    return 3;
+                }
+                // SAFETY: getpid has no preconditions.
+                if current() != mine || pid_of(mine) != unsafe { libc::getpid() } as u32 {
+                    return 4;
+                }
+                // SAFETY: a fork-like clone; the grandchild only computes and exits.
+                let g = unsafe { libc::syscall(libc::SYS_clone, libc::SIGCHLD as libc::c_long, 0usize, 0usize, 0usize, 0usize) };
+                if g == 0 {
+                    let w = current();
+                    // SAFETY: raw getpid (glibc's thread data is the parent's here), then _exit.
+                    let ok = w != mine && pid_of(w) == unsafe { libc::syscall(libc::SYS_getpid) } as u32;
+                    unsafe { libc::_exit(if ok { 0 } else { 5 }) };
+                }
+                if g < 0 { 6 } else { wait_child(g as libc::pid_t) }
+            })();
+            // SAFETY: leave the forked test process at once.
+            unsafe { libc::_exit(code) };
+        }
+        assert_eq!(wait_child(child), 0, "2/3/4 = fallback setup or cache, 5 = the clone used its parent's word");
+    }
+
     #[test]
     fn namespaces_read_through_a_pidfd_match_proc() {
         let (from_proc, lasting) = read_namespaces();
