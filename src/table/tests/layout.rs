@@ -26,9 +26,11 @@ fn fixed_structures_have_the_documented_sizes() {
     assert_eq!(offset_of!(Header, pool) % 64, 0);
     assert!(offset_of!(Header, pool) >= 64);
     assert_eq!(offset_of!(Header, hot) % 64, 0);
-    // The creator's namespaces come last, on their own line (owner.rs).
+    // The creator's namespaces on their own line (owner.rs), then a named table's file section
+    // (named.rs) last.
     assert_eq!(offset_of!(Header, creator) % 64, 0);
-    assert_eq!(offset_of!(Header, creator) + 64, size_of::<Header>());
+    assert_eq!(offset_of!(Header, file), offset_of!(Header, creator) + 64);
+    assert_eq!(offset_of!(Header, file) + 64, size_of::<Header>());
 }
 
 #[test]
