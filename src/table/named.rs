@@ -325,6 +325,14 @@ struct Cached {
     file: Arc<FileId>,
 }
 
+impl Cached {
+    /// Whether the table has not been ended (a few loads, no system call).
+    fn live(&self) -> bool {
+        // SAFETY: the cached mapping holds at least a header (checked when it was opened).
+        unsafe { &*(self.map.as_ptr() as *const super::layout::Header) }.meta.state.load(Acquire) == STATE_READY
+    }
+}
+
 static CACHE: Mutex<Vec<Cached>> = Mutex::new(Vec::new());
 
 fn table_from(c: &Cached) -> Table {
@@ -345,15 +353,12 @@ impl TableBuilder {
         self.geometry().map_err(NamedError::Create)?;
         {
             let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-            if let Some(i) = cache.iter().position(|c| c.dir == dir && c.name == name) {
-                let c = &cache[i];
-                // SAFETY: the cached mapping holds at least a header.
-                let live = unsafe { &*(c.map.as_ptr() as *const super::layout::Header) }.meta.state.load(Acquire) == STATE_READY;
-                if live {
-                    same_table(self, &schema, &c.geo, &c.schema, name)?;
-                    return Ok(table_from(c));
-                }
-                cache.swap_remove(i);
+            // Forget every table that was ended meanwhile (unlinked, destroyed): its memory is
+            // only given back once no process maps it any more.
+            cache.retain(|c| c.live());
+            if let Some(c) = cache.iter().find(|c| c.dir == dir && c.name == name) {
+                same_table(self, &schema, &c.geo, &c.schema, name)?;
+                return Ok(table_from(c));
             }
         }
         let path = path_of(dir, name, FILE_PREFIX);
