@@ -456,19 +456,7 @@ impl TableBuilder {
         // SAFETY: the mapping is `len` >= geo.total bytes and stays mapped while `map` lives.
         let view = unsafe { View::new(map.as_ptr(), geo) };
         let h = view.header();
-        let m = &h.meta;
-        m.hash_key[0].store(key[0], Relaxed);
-        m.hash_key[1].store(key[1], Relaxed);
-        m.magic.store(MAGIC, Relaxed);
-        m.size.store(geo.size, Relaxed);
-        m.overflow.store(geo.overflow, Relaxed);
-        m.slots.store(geo.slots, Relaxed);
-        m.buckets.store(geo.buckets, Relaxed);
-        m.stride.store(geo.stride as u32, Relaxed);
-        m.total.store(geo.total as u64, Relaxed);
-        for (cell, id) in h.creator.ns.iter().zip(owner::namespaces()) {
-            cell.store(id, Relaxed);
-        }
+        super::table::write_identity(h, &geo, key);
         let f = &h.file;
         f.version.store(FILE_VERSION, Relaxed);
         f.columns.store(schema.len() as u32, Relaxed);
@@ -478,7 +466,7 @@ impl TableBuilder {
         f.created.store(now.duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0), Relaxed);
         // SAFETY: the block lies inside the mapping (len was sized for it).
         unsafe { std::ptr::copy_nonoverlapping(block.as_ptr(), map.as_ptr().add(schema_off as usize), block.len()) };
-        m.state.store(STATE_READY, Release);
+        h.meta.state.store(STATE_READY, Release);
         let (dev, ino, ..) = match stat_fd(fd.0) {
             Ok(s) => s,
             Err(e) => return fail(NamedError::Io { what: "cannot stat", path: lossy(&tmp), errno: e }),

@@ -36,6 +36,24 @@ pub struct Table {
     pub(crate) file: Option<std::sync::Arc<super::named::FileId>>,
 }
 
+/// Writes what identifies a new table into its (zeroed) header: magic, geometry, hash key and
+/// the creator's namespaces. The caller then publishes it by setting the state.
+pub(crate) fn write_identity(h: &super::layout::Header, geo: &Geometry, key: HashKey) {
+    let m = &h.meta;
+    m.hash_key[0].store(key[0], Relaxed);
+    m.hash_key[1].store(key[1], Relaxed);
+    m.magic.store(MAGIC, Relaxed);
+    m.size.store(geo.size, Relaxed);
+    m.overflow.store(geo.overflow, Relaxed);
+    m.slots.store(geo.slots, Relaxed);
+    m.buckets.store(geo.buckets, Relaxed);
+    m.stride.store(geo.stride as u32, Relaxed);
+    m.total.store(geo.total as u64, Relaxed);
+    for (cell, id) in h.creator.ns.iter().zip(owner::namespaces()) {
+        cell.store(id, Relaxed);
+    }
+}
+
 /// Where a key was found in its chain, or how long the chain is when it was not.
 pub(crate) enum Lookup {
     /// Slot number, and the link of its predecessor (NIL when it is the chain head).
@@ -75,20 +93,8 @@ impl Table {
         let map = Mapping::new(geo.total)?;
         // SAFETY: the mapping is geo.total bytes and stays alive as long as `map`.
         let blank = unsafe { View::new(map.as_ptr(), geo) };
-        let m = &blank.header().meta;
-        m.hash_key[0].store(key[0], Relaxed);
-        m.hash_key[1].store(key[1], Relaxed);
-        m.magic.store(MAGIC, Relaxed);
-        m.size.store(geo.size, Relaxed);
-        m.overflow.store(geo.overflow, Relaxed);
-        m.slots.store(geo.slots, Relaxed);
-        m.buckets.store(geo.buckets, Relaxed);
-        m.stride.store(geo.stride as u32, Relaxed);
-        m.total.store(geo.total as u64, Relaxed);
-        for (cell, id) in blank.header().creator.ns.iter().zip(owner::namespaces()) {
-            cell.store(id, Relaxed);
-        }
-        m.state.store(STATE_READY, Release);
+        write_identity(blank.header(), &geo, key);
+        blank.header().meta.state.store(STATE_READY, Release);
         // SAFETY: as above; this view copies the hash key just stored.
         let view = unsafe { View::new(map.as_ptr(), geo) };
         Ok(Table { map: Some(map), view, schema, recovered: AtomicU32::new(0), file: None })
