@@ -25,11 +25,15 @@ function kill_a_writer(Swoole\Table $t): void {
     $pid = pcntl_fork();
     if ($pid === 0) {
         $big = str_repeat('w', BIG);
-        for ($n = 0; ; $n++) {
+        for ($n = 2; ; $n++) {
             $t->set('k', ['i' => $n, 's' => $big]);
         }
     }
-    usleep(mt_rand(2000, 6000));
+    // wait until the writer is writing (slow starts, under valgrind say), then kill it at random
+    for ($i = 0; $i < 5000 && $t->get('k', 'i') < 2; $i++) {
+        usleep(1000);
+    }
+    usleep(mt_rand(1000, 4000));
     posix_kill($pid, SIGKILL);
     pcntl_waitpid($pid, $status);
 }
