@@ -26,6 +26,9 @@ pub enum TableError {
     /// namespaces it is in): the owner words of its locks cannot be checked from here, so this
     /// process may not take them. See `owner.rs`.
     ForeignNamespace,
+    /// A named table's lock has been held for longer than any operation takes by this live
+    /// process (stopped, or named by a damaged table file); the call gave up without taking it.
+    LockHeld(u32),
 }
 
 impl fmt::Display for TableError {
@@ -39,6 +42,13 @@ impl fmt::Display for TableError {
             TableError::InvalidKey => "key must be 1 to 63 bytes long",
             TableError::NoSuchColumn => "column does not exist",
             TableError::WrongType => "value does not match the column type",
+            TableError::LockHeld(pid) => {
+                return write!(
+                    f,
+                    "a lock of this table has been held for more than {} seconds by process {pid}, which is alive (stopped, or named by a damaged table file); gave up waiting",
+                    super::named::LOCK_PATIENCE.as_secs()
+                );
+            }
             TableError::ForeignNamespace => {
                 "this table was created in another PID or time namespace; lock owners cannot be checked from here"
             }

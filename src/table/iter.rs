@@ -65,7 +65,7 @@ impl Table {
                 if me == 0 {
                     me = owner::current();
                 }
-                let _g = self.lock_bucket(view, b, me);
+                let _g = self.lock_bucket(view, b, me)?;
                 let klen = sl.klen.load(Relaxed);
                 if klen != 0 && klen as usize <= MAX_KEY_LEN && chain_contains(view, b, i) {
                     // SAFETY: slot i is in chain b and we hold b's lock, so it is stable; its key

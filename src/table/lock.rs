@@ -70,11 +70,28 @@ pub(crate) static CHECK_SINK: std::sync::atomic::AtomicPtr<std::sync::atomic::At
 impl ShmLock {
     /// Takes the lock for owner word `me`, waiting as long as the holder lives.
     #[inline(always)]
+    #[cfg(test)]
     pub(crate) fn lock(&self, me: u32) -> Acquired {
         if self.word.compare_exchange(0, me, Acquire, Relaxed).is_ok() {
             Acquired::Clean
         } else {
-            self.lock_contended(me)
+            match self.lock_contended(me, None) {
+                Ok(a) => a,
+                Err(_) => unreachable!("waiting without a limit never gives up"),
+            }
+        }
+    }
+
+    /// Takes the lock like [`ShmLock::lock`], but gives up with the holder's pid once one live
+    /// holder has kept it for `patience` (`None`: wait as long as it lives). Giving up is not a
+    /// takeover: the holder keeps the lock. Named tables use it: their file may be damaged or
+    /// forged, and a lock word naming some unrelated live process must not hang every caller.
+    #[inline(always)]
+    pub(crate) fn lock_within(&self, me: u32, patience: Option<std::time::Duration>) -> Result<Acquired, u32> {
+        if self.word.compare_exchange(0, me, Acquire, Relaxed).is_ok() {
+            Ok(Acquired::Clean)
+        } else {
+            self.lock_contended(me, patience)
         }
     }
 
@@ -100,17 +117,18 @@ impl ShmLock {
 
     #[cold]
     #[inline(never)]
-    fn lock_contended(&self, me: u32) -> Acquired {
+    fn lock_contended(&self, me: u32, patience: Option<std::time::Duration>) -> Result<Acquired, u32> {
         let mut round: u32 = 0;
         let mut seen: u32 = 0;
         let mut seen_rounds: u32 = 0;
+        let mut seen_since = std::time::Instant::now();
         loop {
             // Spin with a growing pause, grabbing the lock as soon as it is free.
             for i in 0..SPINS {
                 let v = self.word.load(Relaxed);
                 if v == 0 {
                     if self.word.compare_exchange_weak(0, me, Acquire, Relaxed).is_ok() {
-                        return Acquired::Clean;
+                        return Ok(Acquired::Clean);
                     }
                     continue;
                 }
@@ -127,6 +145,9 @@ impl ShmLock {
             } else {
                 seen = v;
                 seen_rounds = 1;
+                if patience.is_some() {
+                    seen_since = std::time::Instant::now();
+                }
             }
             // The same holder has kept the lock for a while: ask whether it still lives. Early
             // rounds are short, so check on a doubling schedule there; once sleeping, every round.
@@ -141,9 +162,14 @@ impl ShmLock {
             }
             if check && owner::is_dead(v) {
                 if self.word.compare_exchange(v, me, Acquire, Relaxed).is_ok() {
-                    return Acquired::Recovered(owner::pid_of(v));
+                    return Ok(Acquired::Recovered(owner::pid_of(v)));
                 }
                 continue;
+            }
+            if let Some(p) = patience {
+                if round >= YIELD_ROUNDS && seen_since.elapsed() > p {
+                    return Err(owner::pid_of(v));
+                }
             }
             if round < YIELD_ROUNDS {
                 // SAFETY: no preconditions.

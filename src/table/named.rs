@@ -45,6 +45,7 @@ use super::hash;
 use super::layout::{Geometry, HEADER_BYTES, MAGIC, STATE_DESTROYED, STATE_READY, View};
 use super::mapping::Mapping;
 use super::owner;
+use super::pool::LockCtx;
 use super::schema::{ColumnType, Schema};
 use super::table::Table;
 
@@ -52,6 +53,10 @@ use super::table::Table;
 pub const FILE_VERSION: u32 = 1;
 /// File names are this prefix plus the table name.
 pub const FILE_PREFIX: &str = "rsipc.";
+/// How long an operation on a named table waits for a lock whose live holder does not release
+/// it: no operation holds a lock for more than microseconds, so this only ends the wait for a
+/// stopped process or a lock word a damaged file names (see `ShmLock::lock_within`).
+pub const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_secs(2);
 /// Longest table name, in bytes.
 pub const MAX_NAME: usize = 64;
 
@@ -339,7 +344,13 @@ fn table_from(c: &Cached) -> Table {
     // SAFETY: the mapping is at least geo.total bytes (checked when it was opened) and the
     // handle keeps it mapped.
     let view = unsafe { View::new(c.map.as_ptr(), c.geo) };
-    Table { map: Some(c.map.clone()), view, schema: c.schema.clone(), recovered: Default::default(), file: Some(c.file.clone()) }
+    Table {
+        map: Some(c.map.clone()),
+        view,
+        schema: c.schema.clone(),
+        locks: LockCtx { recovered: Default::default(), patience: Some(LOCK_PATIENCE) },
+        file: Some(c.file.clone()),
+    }
 }
 
 impl TableBuilder {
@@ -408,6 +419,7 @@ impl TableBuilder {
     /// taken meanwhile.
     fn create_file(&self, dir: &[u8], name: &[u8], path: &CStr, schema: &Schema, mode: u32) -> Result<Option<Opened>, NamedError> {
         let geo = self.geometry().map_err(NamedError::Create)?;
+        remove_stale_temporaries(dir, name);
         let block = encode_schema(schema);
         let schema_off = (geo.total as u64).div_ceil(64) * 64;
         let len = (schema_off + block.len() as u64).div_ceil(4096) * 4096;
@@ -484,6 +496,28 @@ impl TableBuilder {
         }
         let file = Arc::new(FileId { path: path.to_owned(), dev, ino });
         Ok(Some(Opened { map, geo, schema: schema.clone(), file }))
+    }
+}
+
+/// Removes the temporary files of creators of `name` that died before naming their table (a
+/// process killed while reserving a big table's space): `.rsipc-new.<name>.<pid>.<time>.tmp`
+/// whose pid no longer exists. Best effort; only creators get here.
+fn remove_stale_temporaries(dir: &[u8], name: &[u8]) {
+    let prefix = [&b".rsipc-new."[..], name, b"."].concat();
+    let Ok(rd) = std::fs::read_dir(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(dir)) else { return };
+    for entry in rd.flatten() {
+        let fname = entry.file_name();
+        let fname = std::os::unix::ffi::OsStrExt::as_bytes(fname.as_os_str());
+        let Some(rest) = fname.strip_prefix(&prefix[..]) else { continue };
+        let Some(pid) = rest.split(|&c| c == b'.').next().and_then(|p| std::str::from_utf8(p).ok()).and_then(|p| p.parse::<i32>().ok()) else {
+            continue;
+        };
+        // SAFETY: signal 0 only checks for existence.
+        if pid > 0 && unsafe { libc::kill(pid, 0) } != 0 && errno() == libc::ESRCH {
+            let path = path_of(dir, fname, "");
+            // SAFETY: a NUL-terminated path.
+            unsafe { libc::unlink(path.as_ptr()) };
+        }
     }
 }
 

@@ -42,6 +42,7 @@
 use std::sync::atomic::{AtomicU32, Ordering::*};
 
 use super::hash::PreparedKey;
+use super::error::TableError;
 use super::layout::{Intent, NIL, PoolSnap, View, link};
 use super::lock::Acquired;
 use super::row::zero_row;
@@ -79,16 +80,25 @@ impl Drop for PoolGuard<'_> {
 /// Takes the pool lock, repairing after a dead holder. A recovered holder's pid is stored into
 /// `recovered`.
 #[inline]
-pub(crate) fn lock_pool<'a>(view: &'a View, me: u32, recovered: &AtomicU32) -> PoolGuard<'a> {
+pub(crate) fn lock_pool<'a>(view: &'a View, me: u32, ctx: &LockCtx) -> Result<PoolGuard<'a>, TableError> {
     let h = view.header();
-    if let Acquired::Recovered(pid) = h.pool.lock.lock(me) {
-        recovered.store(pid, Relaxed);
+    match h.pool.lock.lock_within(me, ctx.patience) {
+        Ok(Acquired::Recovered(pid)) => ctx.recovered.store(pid, Relaxed),
+        Ok(Acquired::Clean) => {}
+        Err(pid) => return Err(TableError::LockHeld(pid)),
     }
     let guard = PoolGuard { view };
     if h.intent.valid.load(Acquire) != 0 {
         repair(view);
     }
-    guard
+    Ok(guard)
+}
+
+/// How a table's handle takes locks: where it reports a lock taken over from a dead process, and
+/// how long it waits for a live holder (forever, except for named tables; see `ShmLock::lock_within`).
+pub(crate) struct LockCtx {
+    pub(crate) recovered: AtomicU32,
+    pub(crate) patience: Option<std::time::Duration>,
 }
 
 /// What an operation is about to change (the fixed part of the intent log).
@@ -129,9 +139,9 @@ pub(crate) fn alloc(
     key: &PreparedKey,
     chain_len: u32,
     me: u32,
-    recovered: &AtomicU32,
-) -> Option<u32> {
-    let _guard = lock_pool(view, me, recovered);
+    ctx: &LockCtx,
+) -> Result<Option<u32>, TableError> {
+    let _guard = lock_pool(view, me, ctx)?;
     let h = view.header();
     let before = h.pool.live.load();
     // Both values index the slots and come from shared memory: a free-list head past the slot
@@ -145,7 +155,7 @@ pub(crate) fn alloc(
     } else if before.hwm < view.geo.slots {
         (before.hwm, NIL)
     } else {
-        return None;
+        return Ok(None);
     };
     let mut after = before;
     if from_list {
@@ -182,13 +192,13 @@ pub(crate) fn alloc(
     h.pool.live.store(&after);
     crash_point(4);
     h.intent.valid.store(0, Release);
-    Some(s)
+    Ok(Some(s))
 }
 
 /// Unlinks slot `s` (whose chain predecessor is `prev`, a link or NIL) from bucket `bucket` and
 /// puts it on the free list. The caller holds the bucket lock.
-pub(crate) fn free(view: &View, bucket: u32, s: u32, prev: u32, me: u32, recovered: &AtomicU32) {
-    let _guard = lock_pool(view, me, recovered);
+pub(crate) fn free(view: &View, bucket: u32, s: u32, prev: u32, me: u32, ctx: &LockCtx) -> Result<(), TableError> {
+    let _guard = lock_pool(view, me, ctx)?;
     let h = view.header();
     let before = h.pool.live.load();
     let slot = view.slot(s);
@@ -207,6 +217,7 @@ pub(crate) fn free(view: &View, bucket: u32, s: u32, prev: u32, me: u32, recover
     h.pool.live.store(&after);
     crash_point(14);
     h.intent.valid.store(0, Release);
+    Ok(())
 }
 
 /// Completes or rolls back the logged operation of a dead pool-lock holder (see the module

@@ -14,7 +14,7 @@ use super::layout::{Bucket, Geometry, MAGIC, NIL, STATE_DESTROYED, STATE_READY, 
 use super::lock::Acquired;
 use super::mapping::Mapping;
 use super::owner;
-use super::pool;
+use super::pool::{self, LockCtx};
 use super::row::{self, RowBuf, Value};
 use super::schema::{ColumnType, Schema};
 use super::stats::Stats;
@@ -29,9 +29,9 @@ pub struct Table {
     pub(crate) map: Option<Mapping>,
     pub(crate) view: View,
     pub(crate) schema: Schema,
-    /// Pid of the last dead lock holder this process took a lock over from (0 = none since the
-    /// last [`Table::take_recovered`]).
-    pub(crate) recovered: AtomicU32,
+    /// Where the pid of the last dead lock holder this process took a lock over from is kept (0 =
+    /// none since the last [`Table::take_recovered`]), and how long to wait for a live holder.
+    pub(crate) locks: LockCtx,
     /// For a named table: its file, which `destroy()` removes.
     pub(crate) file: Option<std::sync::Arc<super::named::FileId>>,
 }
@@ -97,7 +97,7 @@ impl Table {
         blank.header().meta.state.store(STATE_READY, Release);
         // SAFETY: as above; this view copies the hash key just stored.
         let view = unsafe { View::new(map.as_ptr(), geo) };
-        Ok(Table { map: Some(map), view, schema, recovered: AtomicU32::new(0), file: None })
+        Ok(Table { map: Some(map), view, schema, locks: LockCtx { recovered: AtomicU32::new(0), patience: None }, file: None })
     }
 
     /// The view, if the table is alive (not destroyed here or by another process) and this
@@ -117,18 +117,18 @@ impl Table {
     #[inline(always)]
     pub(crate) fn note_recovered(&self, how: Acquired) {
         if let Acquired::Recovered(pid) = how {
-            self.recovered.store(pid, Relaxed);
+            self.locks.recovered.store(pid, Relaxed);
         }
     }
 
     #[inline(always)]
-    pub(crate) fn lock_bucket<'a>(&self, view: &'a View, b: u32, me: u32) -> BucketGuard<'a> {
+    pub(crate) fn lock_bucket<'a>(&self, view: &'a View, b: u32, me: u32) -> Result<BucketGuard<'a>, TableError> {
         let bucket = view.bucket(b);
-        let how = bucket.lock.lock(me);
+        let how = bucket.lock.lock_within(me, self.locks.patience).map_err(TableError::LockHeld)?;
         if how != Acquired::Clean {
             self.after_bucket_recovery(view, how, me);
         }
-        BucketGuard { bucket }
+        Ok(BucketGuard { bucket })
     }
 
     /// A bucket lock was taken over from a dead process. The bucket needs no repair (a dead
@@ -139,7 +139,8 @@ impl Table {
     fn after_bucket_recovery(&self, view: &View, how: Acquired, me: u32) {
         self.note_recovered(how);
         if view.header().intent.valid.load(Acquire) != 0 {
-            drop(pool::lock_pool(view, me, &self.recovered));
+            // (a pool lock this call cannot get is settled by whoever gets it next)
+            drop(pool::lock_pool(view, me, &self.locks));
         }
     }
 
@@ -192,7 +193,7 @@ impl Table {
 
     #[inline(always)]
     fn insert(&self, view: &View, b: u32, k: &PreparedKey, chain_len: u32, me: u32) -> Result<u32, TableError> {
-        pool::alloc(view, &self.schema, b, k, chain_len, me, &self.recovered).ok_or(TableError::Full)
+        pool::alloc(view, &self.schema, b, k, chain_len, me, &self.locks)?.ok_or(TableError::Full)
     }
 
     /// Inserts or updates `key`: the given columns are written; on insert the others are zero /
@@ -218,7 +219,7 @@ impl Table {
     fn write(&self, key: &[u8], values: &[(usize, Value<'_>)], mode: Write) -> Result<(), TableError> {
         let (view, k, b, me) = self.begin(key)?;
         self.check(values)?;
-        let _g = self.lock_bucket(view, b, me);
+        let _g = self.lock_bucket(view, b, me)?;
         let s = match (Self::find(view, b, &k), mode) {
             (Lookup::Found { .. }, Write::InsertOnly) => return Err(TableError::KeyExists),
             (Lookup::Found { slot, .. }, _) => {
@@ -245,7 +246,7 @@ impl Table {
         let (view, k, b, me) = self.begin(key)?;
         self.check(expected)?;
         self.check(values)?;
-        let _g = self.lock_bucket(view, b, me);
+        let _g = self.lock_bucket(view, b, me)?;
         match Self::find(view, b, &k) {
             Lookup::Found { slot, .. } => {
                 let data = view.data(slot);
@@ -266,7 +267,7 @@ impl Table {
     pub fn get(&self, key: &[u8], out: &mut RowBuf) -> Result<(), TableError> {
         let (view, k, b, me) = self.begin(key)?;
         out.prepare(&self.schema);
-        let _g = self.lock_bucket(view, b, me);
+        let _g = self.lock_bucket(view, b, me)?;
         match Self::find(view, b, &k) {
             Lookup::Found { slot, .. } => {
                 // SAFETY: the slot is in our chain and we hold its lock.
@@ -288,7 +289,7 @@ impl Table {
             return Err(TableError::NoSuchColumn);
         }
         out.prepare(&self.schema);
-        let _g = self.lock_bucket(view, b, me);
+        let _g = self.lock_bucket(view, b, me)?;
         match Self::find(view, b, &k) {
             Lookup::Found { slot, .. } => {
                 // SAFETY: the slot is in our chain and we hold its lock; col is in range.
@@ -305,17 +306,17 @@ impl Table {
     /// Whether `key` has a row.
     pub fn exists(&self, key: &[u8]) -> Result<bool, TableError> {
         let (view, k, b, me) = self.begin(key)?;
-        let _g = self.lock_bucket(view, b, me);
+        let _g = self.lock_bucket(view, b, me)?;
         Ok(matches!(Self::find(view, b, &k), Lookup::Found { .. }))
     }
 
     /// Deletes `key`'s row (`NoSuchKey` if absent).
     pub fn del(&self, key: &[u8]) -> Result<(), TableError> {
         let (view, k, b, me) = self.begin(key)?;
-        let _g = self.lock_bucket(view, b, me);
+        let _g = self.lock_bucket(view, b, me)?;
         match Self::find(view, b, &k) {
             Lookup::Found { slot, prev } => {
-                pool::free(view, b, slot, prev, me, &self.recovered);
+                pool::free(view, b, slot, prev, me, &self.locks)?;
                 Ok(())
             }
             Lookup::Missing { .. } => Err(TableError::NoSuchKey),
@@ -326,7 +327,7 @@ impl Table {
     pub fn getdel(&self, key: &[u8], out: &mut RowBuf) -> Result<(), TableError> {
         let (view, k, b, me) = self.begin(key)?;
         out.prepare(&self.schema);
-        let _g = self.lock_bucket(view, b, me);
+        let _g = self.lock_bucket(view, b, me)?;
         match Self::find(view, b, &k) {
             Lookup::Found { slot, prev } => {
                 // SAFETY: the slot is in our chain and we hold its lock.
@@ -334,7 +335,7 @@ impl Table {
                     out.set_key_words(&k.words, k.len);
                     out.copy_row(view.data(slot));
                 }
-                pool::free(view, b, slot, prev, me, &self.recovered);
+                pool::free(view, b, slot, prev, me, &self.locks)?;
                 Ok(())
             }
             Lookup::Missing { .. } => Err(TableError::NoSuchKey),
@@ -345,14 +346,14 @@ impl Table {
     pub fn cmpdel(&self, key: &[u8], expected: &[(usize, Value<'_>)]) -> Result<(), TableError> {
         let (view, k, b, me) = self.begin(key)?;
         self.check(expected)?;
-        let _g = self.lock_bucket(view, b, me);
+        let _g = self.lock_bucket(view, b, me)?;
         match Self::find(view, b, &k) {
             Lookup::Found { slot, prev } => {
                 // SAFETY: as in set().
                 if !unsafe { row::matches(&self.schema, view.data(slot), expected) } {
                     return Err(TableError::Mismatch);
                 }
-                pool::free(view, b, slot, prev, me, &self.recovered);
+                pool::free(view, b, slot, prev, me, &self.locks)?;
                 Ok(())
             }
             Lookup::Missing { .. } => Err(TableError::NoSuchKey),
@@ -373,7 +374,7 @@ impl Table {
     fn modify(&self, key: &[u8], col: usize, ty: ColumnType, f: impl FnOnce(u64) -> u64) -> Result<u64, TableError> {
         let (view, k, b, me) = self.begin(key)?;
         let c = self.number_column(col, ty)?;
-        let _g = self.lock_bucket(view, b, me);
+        let _g = self.lock_bucket(view, b, me)?;
         let s = match Self::find(view, b, &k) {
             Lookup::Found { slot, .. } => {
                 self.count_update(view);
@@ -415,7 +416,8 @@ impl Table {
     /// `destroy()`.
     #[inline]
     pub fn count(&self) -> u32 {
-        if self.map.is_none() {
+        if self.live_view().is_err() {
+            // ended (here, by another handle or another process) or not ours to read
             return 0;
         }
         // At most M rows can exist; a damaged counter must not report more.
@@ -472,10 +474,10 @@ impl Table {
     /// `lock process[%d] not exists, force unlock` warning), clearing it.
     #[inline]
     pub fn take_recovered(&self) -> Option<u32> {
-        if self.recovered.load(Relaxed) == 0 {
+        if self.locks.recovered.load(Relaxed) == 0 {
             return None;
         }
-        Some(self.recovered.swap(0, Relaxed)).filter(|&p| p != 0)
+        Some(self.locks.recovered.swap(0, Relaxed)).filter(|&p| p != 0)
     }
 
     /// Ends the table for every process: marks the shared header destroyed (other processes get
@@ -526,7 +528,7 @@ impl Table {
     /// Takes the bucket lock of `key` and keeps it.
     pub(crate) fn test_hold_bucket(&self, key: &[u8]) {
         let b = self.test_bucket_of(key);
-        std::mem::forget(self.lock_bucket(&self.view, b, owner::current()));
+        std::mem::forget(self.lock_bucket(&self.view, b, owner::current()).unwrap());
     }
 
     /// Releases a bucket lock taken by [`Table::test_hold_bucket`].
@@ -536,13 +538,13 @@ impl Table {
 
     /// Runs `f` while holding the bucket lock of `key`.
     pub(crate) fn test_with_bucket(&self, key: &[u8], f: impl FnOnce()) {
-        let _g = self.lock_bucket(&self.view, self.test_bucket_of(key), owner::current());
+        let _g = self.lock_bucket(&self.view, self.test_bucket_of(key), owner::current()).unwrap();
         f();
     }
 
     /// Takes the pool lock and keeps it.
     pub(crate) fn test_hold_pool(&self) {
-        std::mem::forget(pool::lock_pool(&self.view, owner::current(), &self.recovered));
+        std::mem::forget(pool::lock_pool(&self.view, owner::current(), &self.locks).unwrap());
     }
 
     /// Owner words of a bucket lock and of the pool lock.
@@ -558,7 +560,7 @@ impl Table {
         use super::hash::{hash_padded, tag_of};
         let hk = &self.view.hash_key;
         let v = &self.view;
-        let _g = pool::lock_pool(v, owner::current(), &self.recovered);
+        let _g = pool::lock_pool(v, owner::current(), &self.locks).map_err(|e| e.to_string())?;
         let h = v.header();
         if h.intent.valid.load(Relaxed) != 0 {
             return Err("intent still valid".into());

@@ -251,3 +251,27 @@ fn a_full_filesystem_is_an_error_at_open_not_a_fault_later() {
     }
     assert_eq!(std::fs::read_dir(&d.0).unwrap().count(), 0, "nothing left behind");
 }
+
+#[test]
+fn a_forged_lock_word_naming_a_live_process_ends_the_wait_with_an_error() {
+    let _g = SERIAL.lock();
+    let d = Dir::new("forged");
+    let t = builder(64).open_named(&d.bytes(), b"f", 0o600).unwrap();
+    t.set(b"a", &[(0, Value::Int(1))]).unwrap();
+    // every bucket lock held by pid 1 (alive, never a holder), with the "unknown" start token
+    let g = t.geometry();
+    for b in 0..g.buckets as u64 {
+        scribble(&d, "f", g.buckets_off as u64 + 8 * b, &1u32.to_le_bytes());
+    }
+    let start = std::time::Instant::now();
+    assert_eq!(t.get(b"a", &mut t.row_buf()), Err(TableError::LockHeld(1)));
+    let waited = start.elapsed();
+    assert!(waited >= named::LOCK_PATIENCE && waited < named::LOCK_PATIENCE * 3, "{waited:?}");
+    assert!(TableError::LockHeld(1).to_string().contains("process 1,"));
+    // the holder keeps its lock: nothing was taken over
+    assert_eq!(t.take_recovered(), None);
+    // count() of an ended table is 0, in every handle
+    let other = builder(64).open_named(&d.bytes(), b"f", 0o600).unwrap();
+    named::unlink(&d.bytes(), b"f").unwrap();
+    assert_eq!((t.count(), other.count()), (0, 0));
+}
