@@ -17,7 +17,7 @@ export SWOOLE_SO
 # modules the tests load next to ours, when the PHP build has them as shared objects
 TEST_MODS    = $(foreach m,posix,$(if $(wildcard $(PHP_EXT_DIR)/$(m).so),-d extension=$(m)))
 
-.PHONY: all deps build demo test cargo-test phpt difftest torture-quick torture valgrind bench install uninstall deb test-deploy clean
+.PHONY: all deps build demo test cargo-test phpt difftest torture-quick torture valgrind bench install uninstall deb test-deploy test-named clean
 
 all: build
 
@@ -145,6 +145,17 @@ test-deploy: $(EXT)
 	@if [ "$$(id -u)" = 0 ] && command -v dpkg-deb >/dev/null 2>&1; then bash tools/mkdeb.sh $(EXT) build; fi
 	@bash tests/deploy/deb.sh $(DEB)
 	@bash tests/deploy/make_install.sh $(CURDIR)
+
+# Named tables where a phpt cannot go (php-tests/named has the rest): a real php-fpm and CLI
+# processes sharing one table, file permissions, a full tmpfs and PID namespaces. Each script
+# prints PASS/FAIL/SKIP (reason) lines and a closing line tools/test-summary.php counts; the ones
+# that need root say "skipped" with the reason otherwise. Set VALGRIND_NAMED=1 to also run the
+# damaged-file phpt under valgrind.
+NAMED_TESTS := tests/deploy/fpm.sh tests/deploy/named_perms.sh tests/deploy/named_tmpfs.sh tests/deploy/named_pidns.sh
+test-named: $(EXT)
+	@rc=0; for t in $(NAMED_TESTS); do bash $$t $(CURDIR)/$(EXT) || rc=1; done; \
+	if [ -n "$(VALGRIND_NAMED)" ]; then RSIPC_SO=$(CURDIR)/$(EXT) bash tools/valgrind.sh php-tests/named/corrupt_files.phpt || rc=1; fi; \
+	exit $$rc
 
 clean:
 	$(CARGO) clean
