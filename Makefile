@@ -17,7 +17,7 @@ export SWOOLE_SO
 # modules the tests load next to ours, when the PHP build has them as shared objects
 TEST_MODS    = $(foreach m,posix,$(if $(wildcard $(PHP_EXT_DIR)/$(m).so),-d extension=$(m)))
 
-.PHONY: all deps build demo test cargo-test phpt difftest torture-quick torture valgrind bench install uninstall deb test-deploy test-named clean
+.PHONY: all deps build demo test cargo-test phpt difftest torture-quick torture deploy-test valgrind bench install uninstall deb test-deploy test-named clean
 
 all: build
 
@@ -111,6 +111,11 @@ torture: $(EXT)
 	$(PHPX) $(TEST_MODS) tests/torture/table.php $(TORTURE_TABLE_SECONDS) 4
 	$(PHPX) $(TEST_MODS) tests/torture/queue.php $(TORTURE_QUEUE_SECONDS)
 
+# Lock safety where the table is deployed (tests/deploy/run.sh): /proc with hidepid=2, PID and
+# time namespaces. Needs root (each case prints SKIP with the reason otherwise); about 20 seconds.
+deploy-test: $(EXT)
+	@RSIPC_SO=$(CURDIR)/$(EXT) PHP=$(PHP) bash tests/deploy/run.sh
+
 valgrind: $(EXT)
 	RSIPC_SO=$(CURDIR)/$(EXT) bash tools/valgrind.sh
 
@@ -145,6 +150,7 @@ test-deploy: $(EXT)
 	@if [ "$$(id -u)" = 0 ] && command -v dpkg-deb >/dev/null 2>&1; then bash tools/mkdeb.sh $(EXT) build; fi
 	@bash tests/deploy/deb.sh $(DEB)
 	@bash tests/deploy/make_install.sh $(CURDIR)
+	@RSIPC_SO=$(CURDIR)/$(EXT) PHP=$(PHP) bash tests/deploy/run.sh
 
 # Named tables where a phpt cannot go (php-tests/named has the rest): a real php-fpm and CLI
 # processes sharing one table, file permissions, a full tmpfs and PID namespaces. Each script

@@ -13,5 +13,5 @@ use ext_php_rs::prelude::*;
 pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
     php::pin_library();
     php::sysvmsg::attach();
-    module.startup_function(php::rsipc_minit).info_function(php::rsipc_minfo)
+    module.startup_function(php::rsipc_minit).shutdown_function(php::rsipc_mshutdown).info_function(php::rsipc_minfo)
 }

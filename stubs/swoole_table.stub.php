@@ -1,8 +1,11 @@
 <?php
 
 /**
- * rsipc's shared-memory table: the Swoole\Table API (Swoole 6.3 semantics) without Swoole.
- * Rows live in one shared mapping made by create(); every process forked afterwards sees them.
+ * rsipc's shared-memory table: the Swoole\Table API (Swoole 6.3 semantics) without Swoole, as
+ * Rsipc\Table (always there) and Swoole\Table (its subclass, declared where the Swoole extension
+ * is not loaded).
+ * A table made by create() lives in one shared mapping that every process forked afterwards
+ * sees; a table made by Rsipc\Table::open() lives in a file that any process may open by name.
  *
  * Differences from Swoole, all deliberate: any getSize() + floor(getSize() * $conflict_proportion)
  * distinct keys fit; messages Swoole writes to stdout are PHP warnings; misuse that is fatal in
@@ -10,11 +13,8 @@
  * foreach has its own cursor and never skips or repeats a row.
  */
 
-namespace Swoole {
-    class Exception extends \Exception
-    {
-    }
-
+namespace Rsipc {
+    /** What an Rsipc\Table throws on misuse (Swoole\Table throws Swoole\Error). */
     class Error extends \Error
     {
     }
@@ -35,6 +35,27 @@ namespace Swoole {
          * floor(size * $conflict_proportion) extra rows for colliding keys. Nothing is allocated
          * until create().
          */
+        /**
+         * Opens the table called $name, shared by every process of the machine that may open its
+         * file (php-fpm workers, CLI scripts, cron jobs), creating it if it does not exist yet.
+         * $columns maps names to types: ['hits' => Table::TYPE_INT, 'ip' => [Table::TYPE_STRING, 45]].
+         * The table is one file in the directory rsipc.table_dir (default /dev/shm) with file mode
+         * $mode; it lives until unlink(), destroy() or a reboot. An existing table declared with
+         * another size, proportion or columns throws, naming the difference; so does a file this
+         * process may not open or that is not a valid table. Returns an object of the class it is
+         * called on (Swoole\Table::open() gives a Swoole\Table).
+         */
+        public static function open(string $name, int $size, array $columns, float $conflict_proportion = 0.2, int $mode = 0600): static {}
+        /**
+         * Ends the table called $name for every process that has it open and removes its file;
+         * false if there was none.
+         */
+        public static function unlink(string $name): bool {}
+        /**
+         * The named tables of rsipc.table_dir this process can read: name => [size, overflow,
+         * columns, rows, memory, mode, owner, created].
+         */
+        public static function list(): array {}
         public function __construct(int $table_size, float $conflict_proportion = 0.2) {}
         /**
          * Declares a column: TYPE_INT (8 bytes), TYPE_FLOAT (a double) or TYPE_STRING with a
@@ -44,12 +65,14 @@ namespace Swoole {
         public function column(string $name, int $type, int $size = 0): bool {}
         /**
          * Allocates the shared mapping for every row. Call it before forking: processes forked
-         * afterwards share the rows. A second call throws Swoole\Error.
+         * afterwards share the rows. A second call throws (Swoole\Error for a Swoole\Table, Rsipc\Error for an Rsipc\Table).
          */
         public function create(): bool {}
         /**
-         * Unmaps the table in this process; afterwards every data method throws Swoole\Error.
-         * Other processes keep their own mapping.
+         * Ends the table for every process that shares it (their next call throws) and unmaps it
+         * here; a named table's file is removed. Called from code that runs inside another call on
+         * this table (an error handler, a __toString), the table ends at once and this process
+         * releases it when that call returns.
          */
         public function destroy(): bool {}
         /**
@@ -118,6 +141,21 @@ namespace Swoole {
         public function current(): mixed {}
         /** Iterator: the current row's key. */
         public function key(): mixed {}
+    }
+}
+
+namespace Swoole {
+    class Exception extends \Exception
+    {
+    }
+
+    class Error extends \Error
+    {
+    }
+
+    /** Swoole's table class: Rsipc\Table under Swoole's name; errors are Swoole\Error. */
+    class Table extends \Rsipc\Table
+    {
     }
 }
 

@@ -32,7 +32,7 @@ function stubcheck(string $stubFile, string $module): array
     if (preg_match('/^\s*namespace\s/m', $src)) {
         $src = preg_replace('/^(\s*)namespace\s+([A-Za-z\\\\]+)\s*\{/m', '$1namespace RsipcStub\\\\$2 {', $src);
         $src = preg_replace('/^(\s*)namespace\s*\{/m', '$1namespace RsipcStub {', $src);
-        $src = preg_replace('/([(|?:,]\s*)\\\\(Swoole\\\\)/', '$1\\\\RsipcStub\\\\$2', $src);
+        $src = preg_replace('/([(|?:,]\s*|extends\s+)\\\\(Swoole\\\\|Rsipc\\\\)/', '$1\\\\RsipcStub\\\\$2', $src);
     } else {
         $src = "namespace RsipcStub;\n" . $src;
     }

@@ -24,6 +24,10 @@ $r = new ReflectionExtension('rsipc');
 echo "rsipc declares: ", implode(', ', array_merge($r->getClassNames(), array_keys($r->getFunctions()))) ?: 'nothing', "\n";
 $t = new Swoole\Table(64); $t->column('n', Swoole\Table::TYPE_INT); $t->create(); $t->incr('k', 'n', 5);
 echo "Swoole's table: ", $t->get('k', 'n'), "\n";
+$named = Rsipc\Table::open('rsipc-beside-swoole-' . getmypid(), 64, ['n' => Rsipc\Table::TYPE_INT]);
+$named->incr('k', 'n', 7);
+echo "Rsipc\\Table beside it: ", $named->get('k', 'n'), ", a Swoole\\Table: ", $named instanceof Swoole\Table ? 'yes' : 'no', "\n";
+$named->destroy();
 echo "msg_send from: ", $from('function', 'msg_send'), "\n";
 $q = msg_get_queue(KEY);
 msg_send($q, 1, ['hello' => 'queue']);
@@ -47,28 +51,30 @@ rsipc_test_cleanup($key);
 ?>
 --EXPECTF--
 == swoole first
-%AWarning: rsipc: the Swoole extension is loaded and provides Swoole\Table, swoole_table(), Swoole\Exception and Swoole\Error, so rsipc declares none of them (its msg_* functions work). To use rsipc's table instead, remove extension=swoole from php.ini (on Debian: phpdismod swoole); to keep Swoole's and silence this warning, load rsipc only where Swoole is not loaded in Unknown on line 0
+%AWarning: rsipc: the Swoole extension is loaded and provides Swoole\Table, swoole_table(), Swoole\Exception and Swoole\Error, so rsipc declares none of them (its msg_* functions and Rsipc\Table work). To use rsipc's table instead, remove extension=swoole from php.ini (on Debian: phpdismod swoole); to keep Swoole's and silence this warning, load rsipc only where Swoole is not loaded in Unknown on line 0
 Swoole\Table from: swoole
 Swoole\Exception from: swoole
 Swoole\Error from: swoole
 class swoole_table: %s
 swoole_table() from: user code
-rsipc declares: nothing
+rsipc declares: Rsipc\Error, Rsipc\Table
 Swoole's table: 5
+Rsipc\Table beside it: 7, a Swoole\Table: no
 msg_send from: sysvmsg
 queue round trip: {"hello":"queue"}
 exit 0
 msg_* functions and SysvMessageQueue => rsipc (as module sysvmsg)
 Swoole\Table, swoole_table(), Swoole\Exception, Swoole\Error => the Swoole extension %s
 == rsipc first
-%AWarning: rsipc: the Swoole extension is loaded and provides Swoole\Table, swoole_table(), Swoole\Exception and Swoole\Error, so rsipc declares none of them (its msg_* functions work). To use rsipc's table instead, remove extension=swoole from php.ini (on Debian: phpdismod swoole); to keep Swoole's and silence this warning, load rsipc only where Swoole is not loaded in Unknown on line 0
+%AWarning: rsipc: the Swoole extension is loaded and provides Swoole\Table, swoole_table(), Swoole\Exception and Swoole\Error, so rsipc declares none of them (its msg_* functions and Rsipc\Table work). To use rsipc's table instead, remove extension=swoole from php.ini (on Debian: phpdismod swoole); to keep Swoole's and silence this warning, load rsipc only where Swoole is not loaded in Unknown on line 0
 Swoole\Table from: swoole
 Swoole\Exception from: swoole
 Swoole\Error from: swoole
 class swoole_table: %s
 swoole_table() from: user code
-rsipc declares: nothing
+rsipc declares: Rsipc\Error, Rsipc\Table
 Swoole's table: 5
+Rsipc\Table beside it: 7, a Swoole\Table: no
 msg_send from: sysvmsg
 queue round trip: {"hello":"queue"}
 exit 0

@@ -1,5 +1,5 @@
 --TEST--
-stubs/swoole_table.stub.php states exactly the API rsipc registers (Swoole\Table, its exceptions, alias and helper)
+stubs/swoole_table.stub.php states exactly the API rsipc registers (Rsipc\Table and Rsipc\Error, Swoole\Table, its exceptions, alias and helper)
 --FILE--
 <?php
 require __DIR__ . '/../inc/stubcheck.php';
@@ -12,7 +12,7 @@ echo (new ReflectionMethod('Swoole\Table', 'get'))->getReturnType(), "\n";
 echo (new ReflectionMethod('Swoole\Table', 'incr'))->getReturnType(), "\n";
 --EXPECT--
 stub matches
-Swoole\Exception, Swoole\Error, Swoole\Table, swoole_table
+Rsipc\Error, Rsipc\Table, Swoole\Exception, Swoole\Error, Swoole\Table, swoole_table
 swoole_table
 array|string|int|float|false
 int|float|false

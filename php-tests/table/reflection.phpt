@@ -1,5 +1,5 @@
 --TEST--
-Swoole\Table Reflection: method signatures and return types, class shape, the swoole_table alias
+Swoole\Table and Rsipc\Table Reflection: method signatures and return types, class shape (Swoole\Table extends Rsipc\Table), the swoole_table alias
 --FILE--
 <?php
 function sig(ReflectionFunctionAbstract $m): string {
@@ -25,7 +25,9 @@ echo "-- every method\n";
 $c = new ReflectionClass('Swoole\Table');
 $sigs = [];
 foreach ($c->getMethods() as $m) {
-    if (!$m->isPublic() || $m->isStatic()) { echo "odd method ", $m->getName(), "\n"; }
+    if (!$m->isPublic()) { echo "odd method ", $m->getName(), "\n"; }
+    if ($m->isStatic()) { echo "static ", $m->getName(), " declared by ", $m->getDeclaringClass()->getName(), "\n"; }
+    elseif ($m->getDeclaringClass()->getName() !== 'Swoole\Table') { echo "inherited ", $m->getName(), "\n"; }
     $sigs[] = sig($m);
 }
 sort($sigs);
@@ -37,6 +39,16 @@ sort($ifaces);
 var_dump($c->isFinal(), $c->isInternal(), $c->getParentClass(), $ifaces, $c->getConstants());
 foreach ($c->getProperties() as $p) { echo trim((string) $p), "\n"; }
 var_dump((new ReflectionClass('Swoole\Error'))->getParentClass()->getName(), (new ReflectionClass('Swoole\Exception'))->getParentClass()->getName());
+
+echo "-- Rsipc\\Table: the same methods, plus the static ones\n";
+$r = new ReflectionClass('Rsipc\Table');
+$rs = [];
+foreach ($r->getMethods() as $m) { $rs[] = sig($m); }
+sort($rs);
+var_dump(array_values(array_diff($rs, $sigs)), array_values(array_diff($sigs, $rs)));
+var_dump($r->isFinal(), $r->getParentClass(), $r->getConstants() === $c->getConstants(), (new ReflectionClass('Rsipc\Error'))->getParentClass()->getName());
+var_dump(Swoole\Table::open('rsipc-reflection-' . getmypid(), 64, ['a' => Swoole\Table::TYPE_INT]) instanceof Swoole\Table);
+var_dump(Rsipc\Table::unlink('rsipc-reflection-' . getmypid()));
 
 echo "-- the swoole_table alias\n";
 $a = new ReflectionClass('swoole_table');
@@ -62,6 +74,9 @@ array|string|int|float|false
 int|float|false
 int|float|false
 -- every method
+static open declared by Rsipc\Table
+static unlink declared by Rsipc\Table
+static list declared by Rsipc\Table
 __construct(int $table_size, float $conflict_proportion = 0.2)
 add(string $key, array $values): bool
 cmpdel(string $key, array $expected): bool
@@ -82,16 +97,22 @@ getSize(): int
 getdel(string $key, ?string $field = NULL): array|string|int|float|false
 incr(string $key, string $column, int|float $incrby = 1): int|float|false
 key(): mixed
+list(): array
 next(): void
+open(string $name, int $size, array $columns, float $conflict_proportion = 0.2, int $mode = 384): static
 rewind(): void
 set(string $key, array $value): bool
 stats(): array|false
+unlink(string $name): bool
 update(string $key, array $values): bool
 valid(): bool
 -- class shape
 bool(false)
 bool(true)
-bool(false)
+object(ReflectionClass)#29 (1) {
+  ["name"]=>
+  string(11) "Rsipc\Table"
+}
 array(3) {
   [0]=>
   string(9) "Countable"
@@ -112,6 +133,17 @@ Property [ public $size = NULL ]
 Property [ public $memorySize = NULL ]
 string(5) "Error"
 string(9) "Exception"
+-- Rsipc\Table: the same methods, plus the static ones
+array(0) {
+}
+array(0) {
+}
+bool(false)
+bool(false)
+bool(true)
+string(5) "Error"
+bool(true)
+bool(true)
 -- the swoole_table alias
 string(12) "Swoole\Table"
 bool(true)

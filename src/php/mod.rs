@@ -39,13 +39,44 @@ fn swoole_entry() -> Option<*const ext_php_rs::ffi::zend_module_entry> {
 static mut TABLE_FROM_SWOOLE: bool = false;
 
 const SWOOLE_LOADED: &str = "rsipc: the Swoole extension is loaded and provides Swoole\\Table, swoole_table(), \
-Swoole\\Exception and Swoole\\Error, so rsipc declares none of them (its msg_* functions work). To use rsipc's table \
+Swoole\\Exception and Swoole\\Error, so rsipc declares none of them (its msg_* functions and Rsipc\\Table work). To use rsipc's table \
 instead, remove extension=swoole from php.ini (on Debian: phpdismod swoole); to keep Swoole's and silence this \
 warning, load rsipc only where Swoole is not loaded";
 
 /// rsipc's MINIT.
-pub extern "C" fn rsipc_minit(_type: i32, _module_number: i32) -> c_int {
+/// rsipc's ini settings: `rsipc.table_dir`, where named tables live (`PHP_INI_SYSTEM`).
+struct IniDefs([ext_php_rs::ffi::zend_ini_entry_def; 2]);
+// SAFETY: constant data the engine only reads.
+unsafe impl Sync for IniDefs {}
+
+const ZEND_INI_SYSTEM: u8 = 1 << 2;
+
+static INI: IniDefs = IniDefs([
+    ext_php_rs::ffi::zend_ini_entry_def {
+        name: c"rsipc.table_dir".as_ptr(),
+        on_modify: None,
+        mh_arg1: std::ptr::null_mut(),
+        mh_arg2: std::ptr::null_mut(),
+        mh_arg3: std::ptr::null_mut(),
+        value: c"/dev/shm".as_ptr(),
+        displayer: None,
+        value_length: 8,
+        name_length: 15,
+        modifiable: ZEND_INI_SYSTEM,
+    },
+    // SAFETY: an all-zero entry ends the list.
+    unsafe { std::mem::zeroed() },
+]);
+
+pub extern "C" fn rsipc_minit(_type: i32, module_number: i32) -> c_int {
     sysvmsg::loading_done();
+    // SAFETY: MINIT of rsipc: the engine is registering modules' ini entries, classes and
+    // functions now.
+    unsafe {
+        zend::zend_register_ini_entries(INI.0.as_ptr(), module_number);
+        // Rsipc\Table (named tables) is there whoever provides Swoole\Table.
+        table::register_rsipc();
+    }
     if swoole_entry().is_some() {
         // Two declarations of Swoole\Table (and Swoole's library redeclaring swoole_table())
         // would stop PHP at startup; Swoole's users keep what they have, rsipc keeps its queues.
@@ -56,8 +87,15 @@ pub extern "C" fn rsipc_minit(_type: i32, _module_number: i32) -> c_int {
         unsafe { zend::zend_error(zend::E_CORE_WARNING, crate::cstr!("%s"), msg.as_ptr()) };
         return 0;
     }
-    // SAFETY: MINIT of rsipc: the engine is registering modules' classes and functions now.
-    unsafe { table::register() };
+    // SAFETY: as above.
+    unsafe { table::register_swoole() };
+    0
+}
+
+/// rsipc's MSHUTDOWN: only this process's ini entries (nothing shared is touched here).
+pub extern "C" fn rsipc_mshutdown(_type: i32, module_number: i32) -> c_int {
+    // SAFETY: the entries registered in MINIT, for this module number.
+    unsafe { zend::zend_unregister_ini_entries(module_number) };
     0
 }
 

@@ -90,6 +90,10 @@ unsafe extern "C" {
     pub fn zend_array_dup(ht: *mut HashTable) -> *mut HashTable;
     pub fn _zend_new_array(size: u32) -> *mut HashTable;
     pub fn zend_hash_add_new(ht: *mut HashTable, key: *mut zend_string, v: *mut zval) -> *mut zval;
+    pub fn zend_hash_index_find(ht: *const HashTable, h: u64) -> *mut zval;
+    pub fn zend_ini_string_ex(name: *const c_char, len: usize, orig: c_int, exists: *mut bool) -> *mut c_char;
+    pub fn zend_register_ini_entries(defs: *const ext_php_rs::ffi::zend_ini_entry_def, module_number: c_int) -> c_int;
+    pub fn zend_unregister_ini_entries(module_number: c_int);
     pub fn zend_hash_index_add_new(ht: *mut HashTable, h: u64, v: *mut zval) -> *mut zval;
     pub fn _zend_handle_numeric_str_ex(key: *const c_char, len: usize, idx: *mut u64) -> bool;
     pub fn zend_hash_real_init_mixed(ht: *mut HashTable);

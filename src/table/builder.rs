@@ -62,6 +62,11 @@ impl TableBuilder {
 
     /// Maps the shared memory and returns this process's handle. Processes forked afterwards
     /// share the rows. The builder stays usable (each call creates a separate table).
+    /// The schema the declared columns make.
+    pub fn schema(&self) -> Result<Schema, CreateError> {
+        Schema::build(&self.columns)
+    }
+
     pub fn create(&self) -> Result<Table, CreateError> {
         let geo = self.geometry()?;
         Table::create(Schema::build(&self.columns)?, geo)

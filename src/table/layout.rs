@@ -4,7 +4,7 @@
 //! ```text
 //! offset 0        Header (512 bytes): geometry, live/destroyed state, the hash key, slot pool
 //!                 lock and counters, the pool's intent log, the update counter, the creator's
-//!                 PID and time namespaces
+//!                 PID and time namespaces, and for a named table where its schema is kept
 //! offset 512      B buckets, 8 bytes each: { lock word: u32, chain head: u32 }
 //!                 B = next power of two >= M (load factor <= 1)
 //! offset 512+8B   M slots of `stride` bytes each:
@@ -14,6 +14,7 @@
 //!                   +6  (2 bytes unused)
 //!                   +8  key    64 bytes, zero-padded (eight relaxed atomic words)
 //!                   +72 data   the columns (see schema.rs), stride = align8(72 + data)
+//! total           (named tables only) the schema block, see `named.rs`
 //! ```
 //!
 //! `Meta` (the header's first cache line) ends with the table's 128-bit hash key (`hash_key`, at
@@ -238,6 +239,23 @@ pub(crate) struct Creator {
     pub(crate) ns: [AtomicU64; 4],
 }
 
+/// What a named table's file records beyond the rows (see `named.rs`); all zero in a table made
+/// by `create()`. Written once, before the file gets its name.
+#[repr(C, align(64))]
+pub(crate) struct FileInfo {
+    /// `named::FILE_VERSION` of the code that laid the file out.
+    pub(crate) version: AtomicU32,
+    /// Number of columns in the schema block.
+    pub(crate) columns: AtomicU32,
+    /// Bytes of a row's data area (checked against the schema block).
+    pub(crate) data_size: AtomicU64,
+    /// Where the schema block starts (after the slots) and how long it is.
+    pub(crate) schema_off: AtomicU64,
+    pub(crate) schema_len: AtomicU64,
+    /// Creation time, seconds since the epoch.
+    pub(crate) created: AtomicU64,
+}
+
 /// The header at offset 0.
 #[repr(C)]
 pub(crate) struct Header {
@@ -246,6 +264,7 @@ pub(crate) struct Header {
     pub(crate) intent: Intent,
     pub(crate) hot: Hot,
     pub(crate) creator: Creator,
+    pub(crate) file: FileInfo,
 }
 
 const _: () = assert!(std::mem::size_of::<Header>() <= HEADER_BYTES);

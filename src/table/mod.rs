@@ -52,6 +52,7 @@ pub mod iter;
 pub mod layout;
 pub(crate) mod lock;
 pub(crate) mod mapping;
+pub mod named;
 pub(crate) mod owner;
 pub(crate) mod pool;
 pub mod row;

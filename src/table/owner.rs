@@ -18,14 +18,16 @@
 //! refused every operation ([`super::TableError::ForeignNamespace`]) before it can take a lock.
 //! Namespaces are identified by `st_dev`/`st_ino` of `/proc/self/ns/{pid,time}`; a process never
 //! changes its own PID or time namespace (`unshare`/`setns` only affect its future children), so
-//! reading them once per process is enough. Where `/proc/self/ns/pid` cannot be read (no `/proc`)
-//! the identity is "unknown" (all zero). Unknown only matches unknown: a process that can read its
-//! namespaces refuses a table whose creator could not, and the other way round, because one side
-//! could not prove they share a numbering. Two processes that both lack `/proc` are let through:
-//! refusing would make the table unusable in a plain chroot, and splitting a PID namespace takes
-//! CAP_SYS_ADMIN, which a sandbox without `/proc` normally lacks. That is the one case this file
-//! trusts rather than proves; `/proc/self/ns/time` missing while `ns/pid` is readable means the
-//! kernel predates time namespaces, so everybody is in the same (only) one.
+//! reading them once per process is enough. Without `/proc` (a chroot), a pidfd of the process
+//! itself hands out the same namespace inodes (`PIDFD_GET_PID_NAMESPACE`, Linux 6.11). Where
+//! neither works the identity is "unknown" (all zero). Unknown only matches unknown: a process
+//! that knows its namespaces refuses a table whose creator did not, and the other way round,
+//! because one side could not prove they share a numbering. Two processes that both cannot tell
+//! (no `/proc` on a kernel before 6.11) are let through: refusing would make the table unusable
+//! in a plain chroot there, and splitting a PID namespace takes CAP_SYS_ADMIN (in some user
+//! namespace), which such a sandbox rarely grants. That is the one case this file trusts rather
+//! than proves. No time namespace (`ns/time` missing while `ns/pid` is there) means the kernel
+//! predates them (5.6), so everybody is in the same, only, one.
 //!
 //! # When a holder is dead: the liveness rule
 //!
@@ -48,15 +50,16 @@
 //!    the `NSpid` line of `/proc/self/status`): a container that kept the host's `/proc` would
 //!    otherwise compare unrelated processes.
 //! 4. Only where `pidfd_open` is unavailable (kernel before 5.3, or a seccomp filter): the state in
-//!    `/proc/<pid>/stat` is `Z`/`X` *and* `/proc/<pid>/status` says `Threads: 1`. A zombie leader
-//!    whose other threads still run counts them there; a zombie whose group is gone counts only
-//!    itself.
+//!    `/proc/<pid>/stat` is `Z`/`X` *and* its thread count (field 20, read in the same line) is 1.
+//!    A zombie leader whose other threads still run counts them; a zombie whose group is gone
+//!    counts only itself.
 //!
 //! Everything else (the entry is hidden by `hidepid`, `/proc` is missing or foreign, a read fails)
 //! means "no proof yet": the waiter keeps waiting and asks again on its next round, when a reaped
 //! holder gives `ESRCH`. The price is liveness in corner cases, never safety: under hidepid, or
 //! without `/proc`, a dead holder whose pid was already reused by a process the waiter cannot
-//! inspect is waited for until that process ends. A same-token reuse (one chance in 1023) also
+//! inspect is waited for until that process ends, and without pidfds a zombie the waiter cannot
+//! see is waited for until its parent reaps it. A same-token reuse (one chance in 1023) also
 //! just waits. A dead holder in the ordinary shapes (reaped, or killed and still a zombie) is
 //! recovered at the first check.
 //!
@@ -277,8 +280,8 @@ fn read_namespaces() -> (Namespaces, bool) {
     let unknown = [0; 4];
     let (pd, pi) = match ns_id(c"/proc/self/ns/pid") {
         Ok(v) => v,
-        // No /proc (or one where we are invisible): unknown for good.
-        Err(libc::ENOENT) => return (unknown, true),
+        // No /proc (or one where we are invisible): ask a pidfd of ourselves instead.
+        Err(libc::ENOENT) => return namespaces_via_pidfd(),
         Err(_) => return (unknown, false),
     };
     match ns_id(c"/proc/self/ns/time") {
@@ -286,6 +289,56 @@ fn read_namespaces() -> (Namespaces, bool) {
         // The kernel has no time namespaces (before 5.6): there is only one.
         Err(libc::ENOENT) => ([pd, pi, 0, 0], true),
         Err(_) => (unknown, false),
+    }
+}
+
+/// `ioctl` requests on a pidfd (Linux 6.11) that return a descriptor of the process's PID or
+/// time namespace: `_IO(0xFF, 5)` and `_IO(0xFF, 7)`.
+const PIDFD_GET_PID_NAMESPACE: libc::c_ulong = 0xFF05;
+const PIDFD_GET_TIME_NAMESPACE: libc::c_ulong = 0xFF07;
+
+/// `st_dev`, `st_ino` of the namespace a pidfd `ioctl` hands out, or the errno.
+fn ns_id_from_pidfd(pidfd: libc::c_int, request: libc::c_ulong) -> Result<(u64, u64), i32> {
+    // SAFETY: the request takes no argument and returns a new descriptor or -1.
+    let fd = unsafe { libc::ioctl(pidfd, request as _, 0) };
+    if fd < 0 {
+        return Err(errno());
+    }
+    let mut st = std::mem::MaybeUninit::<libc::stat>::zeroed();
+    // SAFETY: fd was just returned; the buffer has the right type.
+    let r = unsafe { libc::fstat(fd, st.as_mut_ptr()) };
+    let e = errno();
+    // SAFETY: fd was opened above.
+    unsafe { libc::close(fd) };
+    if r != 0 {
+        return Err(e);
+    }
+    // SAFETY: fstat succeeded and filled the buffer.
+    let st = unsafe { st.assume_init() };
+    Ok((st.st_dev, st.st_ino))
+}
+
+/// The namespace identity without `/proc`, from a pidfd of this process. Both ways name the same
+/// nsfs inodes, so identities read either way compare equal. Kernels before 6.11 do not know the
+/// requests (`ENOTTY`): then the identity stays unknown.
+fn namespaces_via_pidfd() -> (Namespaces, bool) {
+    let unknown = [0; 4];
+    // SAFETY: getpid has no preconditions; pidfd_open(pid, 0) returns a new descriptor or -1.
+    let pidfd = unsafe { libc::syscall(libc::SYS_pidfd_open, libc::getpid() as libc::c_long, 0 as libc::c_long) };
+    if pidfd < 0 {
+        return (unknown, matches!(errno(), libc::ENOSYS | libc::EPERM));
+    }
+    let pidfd = pidfd as libc::c_int;
+    let pid = ns_id_from_pidfd(pidfd, PIDFD_GET_PID_NAMESPACE);
+    let time = ns_id_from_pidfd(pidfd, PIDFD_GET_TIME_NAMESPACE);
+    // SAFETY: pidfd was opened above.
+    unsafe { libc::close(pidfd) };
+    match (pid, time) {
+        (Ok((pd, pi)), Ok((td, ti))) => ([pd, pi, td, ti], true),
+        // No time namespaces in this kernel, as with /proc/self/ns/time missing.
+        (Ok((pd, pi)), Err(libc::EOPNOTSUPP)) => ([pd, pi, 0, 0], true),
+        (Err(libc::ENOTTY | libc::EINVAL), _) => (unknown, true),
+        _ => (unknown, false),
     }
 }
 
@@ -316,7 +369,8 @@ fn read_file(path: *const libc::c_char, buf: &mut [u8]) -> Result<usize, i32> {
 /// for down to its own: exactly one entry, equal to `getpid()`, means they are the same.
 /// (Kernels before 4.1 have no `NSpid`; there the `Pid` line must equal `getpid()`.)
 fn proc_is_ours(pid: u32) -> (bool, bool) {
-    let mut buf = [0u8; 4096];
+    // Large enough for the lines before NSpid even with a long supplementary group list.
+    let mut buf = [0u8; 16384];
     let len = match read_file(c"/proc/self/status".as_ptr(), &mut buf) {
         Ok(n) => n,
         Err(libc::ENOENT) => return (false, true),
@@ -327,6 +381,10 @@ fn proc_is_ours(pid: u32) -> (bool, bool) {
         let mut nums = v.split(|&b| b == b' ' || b == b'\t').filter(|f| !f.is_empty());
         let first = nums.next().map(parse_num);
         return (first == Some(pid as u64) && nums.next().is_none(), true);
+    }
+    if len == buf.len() {
+        // Cut off before NSpid: no answer, ask again later.
+        return (false, false);
     }
     (status_field(text, b"Pid:").map(|v| parse_num(trim(v))) == Some(pid as u64), true)
 }
@@ -354,7 +412,8 @@ fn parse_num(v: &[u8]) -> u64 {
 }
 
 enum StatRead {
-    Found { state: u8, start: u64 },
+    /// State letter, start time, number of threads.
+    Found { state: u8, start: u64, threads: u64 },
     /// Not there, hidden, unreadable or unparsable: nothing can be concluded.
     Unknown,
 }
@@ -390,33 +449,27 @@ fn pid_path(pid: u32, file: &[u8], buf: &mut [u8; 40]) -> *const libc::c_char {
     buf.as_ptr().cast()
 }
 
-/// Reads the state letter and the start time from a `stat` file.
+/// Reads the state letter, the start time and the thread count from a `stat` file.
 fn read_stat(path: *const libc::c_char) -> StatRead {
     let mut buf = [0u8; 1024];
     match read_file(path, &mut buf) {
-        Ok(len) => parse_stat(&buf[..len]).map_or(StatRead::Unknown, |(state, start)| StatRead::Found { state, start }),
+        Ok(len) => parse_stat(&buf[..len])
+            .map_or(StatRead::Unknown, |(state, start, threads)| StatRead::Found { state, start, threads }),
         Err(_) => StatRead::Unknown,
     }
 }
 
-/// Parses `pid (comm) S ppid ... starttime ...`. The command name may contain spaces and
-/// parentheses, so fields are counted from the last `)`.
-fn parse_stat(text: &[u8]) -> Option<(u8, u64)> {
+/// Parses `pid (comm) S ppid ... num_threads itrealvalue starttime ...` (fields 3, 20 and 22).
+/// The command name may contain spaces and parentheses, so fields are counted from the last `)`.
+fn parse_stat(text: &[u8]) -> Option<(u8, u64, u64)> {
     let close = text.iter().rposition(|&b| b == b')')?;
     let rest = text.get(close + 2..)?;
     let mut fields = rest.split(|&b| b == b' ').filter(|f| !f.is_empty());
     let state = *fields.next()?.first()?;
-    // After the state (field 3) come fields 4..; the start time is field 22.
-    let start = fields.nth(18)?;
-    Some((state, parse_num(start)))
-}
-
-/// The `Threads:` count of `/proc/<pid>/status`.
-fn threads_of(pid: u32) -> Option<u64> {
-    let mut path = [0u8; 40];
-    let mut buf = [0u8; 4096];
-    let len = read_file(pid_path(pid, b"/status", &mut path), &mut buf).ok()?;
-    status_field(&buf[..len], b"Threads:").map(|v| parse_num(trim(v)))
+    // After the state (field 3) come fields 4..: skip to 20, then 22.
+    let threads = parse_num(fields.nth(16)?);
+    let start = parse_num(fields.nth(1)?);
+    Some((state, start, threads))
 }
 
 /// What a pidfd says about the process that has `pid` now.
@@ -490,17 +543,23 @@ pub(crate) fn is_dead(word: u32) -> bool {
     }
     let mut path = [0u8; 40];
     match read_stat(pid_path(pid, b"/stat", &mut path)) {
-        StatRead::Found { state, start } => {
+        StatRead::Found { state, start, threads } => {
             // 3. Another process has the pid now.
             let token = token_of(word);
             if token != 0 && token != token_from_start(start) {
                 return true;
             }
             // 4. No pidfd: a zombie counts only when no thread of it is left.
-            !have_pidfd && matches!(state, b'Z' | b'X' | b'x') && threads_of(pid) == Some(1)
+            !have_pidfd && matches!(state, b'Z' | b'X' | b'x') && threads == 1
         }
         StatRead::Unknown => false,
     }
+}
+
+/// Test hook: whether this kernel can tell a process its namespaces only through `/proc`.
+#[cfg(test)]
+pub(crate) fn namespaces_need_proc() -> bool {
+    namespaces_via_pidfd().0 == [0; 4]
 }
 
 /// Test hook: pretend `pidfd_open` does not exist (exercises the `/proc` fallback).
@@ -509,10 +568,14 @@ pub(crate) fn test_disable_pidfd(off: bool) {
     TEST_NO_PIDFD.store(off, SeqCst);
 }
 
-/// Test hook: the `Threads:` count of a process.
+/// Test hook: the thread count of a process, from `/proc/<pid>/stat`.
 #[cfg(test)]
 pub(crate) fn test_threads(pid: u32) -> Option<u64> {
-    threads_of(pid)
+    let mut path = [0u8; 40];
+    match read_stat(pid_path(pid, b"/stat", &mut path)) {
+        StatRead::Found { threads, .. } => Some(threads),
+        StatRead::Unknown => None,
+    }
 }
 
 #[cfg(test)]
@@ -521,8 +584,8 @@ mod tests {
 
     #[test]
     fn parses_stat_lines_with_odd_command_names() {
-        let line = b"1234 (a) b (c)) R 1 1234 1234 0 -1 4194304 100 0 0 0 5 6 0 0 20 0 1 0 987654 1000 100";
-        assert_eq!(parse_stat(line), Some((b'R', 987654)));
+        let line = b"1234 (a) b (c)) R 1 1234 1234 0 -1 4194304 100 0 0 0 5 6 0 0 20 0 3 0 987654 1000 100";
+        assert_eq!(parse_stat(line), Some((b'R', 987654, 3)));
         assert_eq!(parse_stat(b"garbage"), None);
     }
 
@@ -550,12 +613,72 @@ mod tests {
         assert_ne!(ns[..2], [0, 0], "/proc/self/ns/pid should be readable here");
     }
 
+    /// Exit status of a child, or 1000 + signal.
+    fn wait_child(pid: libc::pid_t) -> i32 {
+        let mut status = 0;
+        // SAFETY: waiting for our own child.
+        assert_eq!(unsafe { libc::waitpid(pid, &mut status, 0) }, pid);
+        if libc::WIFEXITED(status) { libc::WEXITSTATUS(status) } else { 1000 + libc::WTERMSIG(status) }
+    }
+
+    #[test]
+    fn without_wipe_on_fork_a_raw_clone_child_still_computes_its_own_word() {
+        // The fallback for kernels that refuse MADV_WIPEONFORK: simulated in a child that takes
+        // the mark off its cache page. The fast path must stay off there, and a raw clone of it
+        // (no fork handlers, an unwiped copy of the cache) must notice the pid changed.
+        // SAFETY: the child only uses atomics, system calls and _exit.
+        let child = unsafe { libc::fork() };
+        if child == 0 {
+            let code = (|| {
+                let page = &CACHE as *const ProcessCache as *mut libc::c_void;
+                // SAFETY: advice on our own page-aligned cache page.
+                if unsafe { libc::madvise(page, std::mem::size_of::<ProcessCache>(), libc::MADV_KEEPONFORK) } != 0 {
+                    return 2;
+                }
+                SETUP.store(SETUP_CHECK_PID, SeqCst);
+                CACHE.word.store(0, SeqCst);
+                let mine = current();
+                if CACHE.word.load(SeqCst) != 0 || CACHE.pid.load(SeqCst) == 0 {
+                    return 3;
+                }
+                // SAFETY: getpid has no preconditions.
+                if current() != mine || pid_of(mine) != unsafe { libc::getpid() } as u32 {
+                    return 4;
+                }
+                // SAFETY: a fork-like clone; the grandchild only computes and exits.
+                let g = unsafe { libc::syscall(libc::SYS_clone, libc::SIGCHLD as libc::c_long, 0usize, 0usize, 0usize, 0usize) };
+                if g == 0 {
+                    let w = current();
+                    // SAFETY: raw getpid (glibc's thread data is the parent's here), then _exit.
+                    let ok = w != mine && pid_of(w) == unsafe { libc::syscall(libc::SYS_getpid) } as u32;
+                    unsafe { libc::_exit(if ok { 0 } else { 5 }) };
+                }
+                if g < 0 { 6 } else { wait_child(g as libc::pid_t) }
+            })();
+            // SAFETY: leave the forked test process at once.
+            unsafe { libc::_exit(code) };
+        }
+        assert_eq!(wait_child(child), 0, "2/3/4 = fallback setup or cache, 5 = the clone used its parent's word");
+    }
+
+    #[test]
+    fn namespaces_read_through_a_pidfd_match_proc() {
+        let (from_proc, lasting) = read_namespaces();
+        assert!(lasting);
+        let (from_pidfd, _) = namespaces_via_pidfd();
+        if from_pidfd == [0; 4] {
+            eprintln!("skipped: this kernel cannot give a pidfd's namespaces (before 6.11)");
+            return;
+        }
+        assert_eq!(from_pidfd, from_proc);
+    }
+
     #[test]
     fn own_proc_is_recognised() {
         // SAFETY: getpid has no preconditions.
         let pid = unsafe { libc::getpid() } as u32;
         assert_eq!(proc_is_ours(pid), (true, true));
         assert!(!proc_is_ours(pid + 1).0);
-        assert_eq!(status_field(b"Name:\tx\nThreads:\t3\n", b"Threads:").map(|v| parse_num(trim(v))), Some(3));
+        assert_eq!(status_field(b"Name:\tx\nPid:\t 42\n", b"Pid:").map(|v| parse_num(trim(v))), Some(42));
     }
 }

@@ -32,6 +32,8 @@ pub struct Table {
     /// Pid of the last dead lock holder this process took a lock over from (0 = none since the
     /// last [`Table::take_recovered`]).
     pub(crate) recovered: AtomicU32,
+    /// For a named table: its file, which `destroy()` removes.
+    pub(crate) file: Option<std::sync::Arc<super::named::FileId>>,
 }
 
 /// Where a key was found in its chain, or how long the chain is when it was not.
@@ -89,7 +91,7 @@ impl Table {
         m.state.store(STATE_READY, Release);
         // SAFETY: as above; this view copies the hash key just stored.
         let view = unsafe { View::new(map.as_ptr(), geo) };
-        Ok(Table { map: Some(map), view, schema, recovered: AtomicU32::new(0) })
+        Ok(Table { map: Some(map), view, schema, recovered: AtomicU32::new(0), file: None })
     }
 
     /// The view, if the table is alive (not destroyed here or by another process) and this
@@ -481,16 +483,18 @@ impl Table {
             return Err(TableError::Destroyed);
         }
         let was = self.view.header().meta.state.swap(STATE_DESTROYED, AcqRel);
+        if let Some(f) = &self.file {
+            // a named table's name goes with it (unless it already names a newer table)
+            f.remove();
+        }
         if was == STATE_READY { Ok(()) } else { Err(TableError::Destroyed) }
     }
 
+    /// Ends the table for every process (see [`Table::end`]) and unmaps it here.
     pub fn destroy(&mut self) -> Result<(), TableError> {
-        let Some(map) = self.map.take() else {
-            return Err(TableError::Destroyed);
-        };
-        let was = self.view.header().meta.state.swap(STATE_DESTROYED, AcqRel);
-        drop(map);
-        if was == STATE_READY { Ok(()) } else { Err(TableError::Destroyed) }
+        let r = self.end();
+        self.map = None;
+        r
     }
 }
 

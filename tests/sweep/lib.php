@@ -684,9 +684,9 @@ function sw_queue_spec(): array
 // Swoole\Table (no oracle: the sweep checks that nothing crashes and the table stays consistent)
 
 /** A table with columns i (int), f (float), s (string 16); created and holding r1..r3 if asked. */
-function sw_table_fresh(bool $create = true): Swoole\Table
+function sw_table_fresh(bool $create = true, string $class = 'Swoole\Table'): Rsipc\Table
 {
-    $t = new Swoole\Table(64);
+    $t = new $class(64);
     $t->column('i', Swoole\Table::TYPE_INT);
     $t->column('f', Swoole\Table::TYPE_FLOAT);
     $t->column('s', Swoole\Table::TYPE_STRING, 16);
@@ -704,7 +704,7 @@ function sw_table_fresh(bool $create = true): Swoole\Table
  * and an array row) and stats()['num']; a probe set/get/exists/del works and leaves count() as it
  * was. Returns ' inv{ok rows=N}' or ' INVARIANT FAIL: ...'.
  */
-function sw_table_check(Swoole\Table $t, bool $hasI = true): string
+function sw_table_check(Rsipc\Table $t, bool $hasI = true): string
 {
     $GLOBALS['sw_diag'] = [];
     set_error_handler('sw_error_handler');
@@ -771,15 +771,15 @@ function sw_table_check(Swoole\Table $t, bool $hasI = true): string
     }
 }
 
-/** After a successful destroy(): every data method throws Swoole\Error, count() is 0. */
-function sw_table_check_destroyed(Swoole\Table $t): string
+/** After a successful destroy(): every data method throws the table's error class, count() is 0. */
+function sw_table_check_destroyed(Rsipc\Table $t): string
 {
     $fail = [];
     foreach (['get' => ['r1'], 'set' => ['r1', []], 'exists' => ['r1']] as $m => $a) {
         try {
             $t->$m(...$a);
             $fail[] = "$m() after destroy() did not throw";
-        } catch (Swoole\Error $e) {
+        } catch (Swoole\Error | Rsipc\Error $e) {
         } catch (Throwable $e) {
             $fail[] = "$m() after destroy() threw " . get_class($e);
         }
@@ -826,6 +826,26 @@ function sw_table_spec(): array
         'new Swoole\Exception' => ['target' => null, 'sane' => ['message', 1, null]],
         'new Swoole\Error' => ['target' => null, 'sane' => ['message', 1, null]],
     ];
+    // Rsipc\Table has the same instance methods (same handlers); sweep its own copies too, on
+    // Rsipc\Table objects, plus the static named-table methods through both classes.
+    foreach ($cases as $label => $case) {
+        if (!str_starts_with($label, "{$T}->")) {
+            continue;
+        }
+        $m = substr($label, strlen("{$T}->"));
+        $fresh = in_array($m, ['column', 'create'], true);
+        $case['target'] = static fn () => sw_table_fresh(!$fresh, 'Rsipc\Table');
+        $cases["Rsipc\Table->$m"] = $case;
+    }
+    $cases['new Rsipc\Table'] = ['target' => null, 'sane' => [64, 0.2]];
+    $cases['new Rsipc\Error'] = ['target' => null, 'sane' => ['message', 1, null]];
+    foreach (['Rsipc\Table', $T] as $class) {
+        $on = static fn () => sw_table_fresh(false, $class);
+        $name = 'rsipc-sweep-' . getmypid();
+        $cases["$class::open"] = ['target' => $on, 'sane' => [$name, 64, ['i' => 1, 's' => [3, 8]], 0.2, 0600], 'named' => true];
+        $cases["$class::unlink"] = ['target' => $on, 'sane' => [$name], 'named' => true];
+        $cases["$class::list"] = ['target' => $on, 'sane' => [], 'named' => true];
+    }
 
     $run = static function (array $case, array $c, array $pt, mixed $bad): void {
         $t = $case['target'] !== null ? ($case['target'])() : null;
@@ -834,10 +854,21 @@ function sw_table_spec(): array
         }
         $refs = [];
         $args = sw_build_args($c, $case['sane'], $pt, $bad, $refs);
+        $before = !empty($case['named']) ? array_keys(Rsipc\Table::list()) : [];
         [$s, $ret, $thrown] = sw_do_call(static fn () => sw_invoke($c, $t, $args), $refs);
         sw_out($s);
+        if (!empty($case['named'])) {
+            // whatever name a bad value made, its table is removed again
+            if ($ret instanceof Rsipc\Table) {
+                sw_out(' then incr:' . var_export(@$ret->incr('k', 'i'), true));
+            }
+            foreach (array_diff(array_keys(Rsipc\Table::list()), $before) as $n) {
+                Rsipc\Table::unlink((string) $n);
+            }
+            return;
+        }
         // the state afterwards
-        if ($c['kind'] === 'new' && $ret instanceof Swoole\Table) {
+        if ($c['kind'] === 'new' && $ret instanceof Rsipc\Table) {
             // a constructed table must still take columns, create() and work
             [$s2] = sw_do_call(static function () use ($ret) {
                 $ret->column('i', Swoole\Table::TYPE_INT);

@@ -61,3 +61,13 @@ pub static HELPER: Table<[A; 3]> = Table([
     ai::arg(c"size", ai::MAY_BE_LONG, None),
     ai::arg(c"fields", ai::MAY_BE_STRING, None),
 ]);
+pub static OPEN: Table<[A; 6]> = Table([
+    ai::returns(3, ai::MAY_BE_STATIC),
+    ai::arg(c"name", ai::MAY_BE_STRING, None),
+    ai::arg(c"size", ai::MAY_BE_LONG, None),
+    ai::arg(c"columns", ai::MAY_BE_ARRAY, None),
+    ai::arg(c"conflict_proportion", ai::MAY_BE_DOUBLE, Some(c"0.2")),
+    ai::arg(c"mode", ai::MAY_BE_LONG, Some(c"0600")),
+]);
+pub static UNLINK: Table<[A; 2]> = Table([ai::returns(1, ai::MAY_BE_BOOL), ai::arg(c"name", ai::MAY_BE_STRING, None)]);
+pub static LIST: Table<[A; 1]> = Table([ai::returns(0, ai::MAY_BE_ARRAY)]);

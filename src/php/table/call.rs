@@ -57,8 +57,9 @@ pub type Res = Result<(), Stop>;
 /// The exception classes handlers throw.
 #[derive(Clone, Copy)]
 pub enum Throw {
-    /// `Swoole\Error`
-    Swoole,
+    /// The table's own error class: `Swoole\Error` for a `Swoole\Table`, `Rsipc\Error` for an
+    /// `Rsipc\Table`.
+    Table,
     /// `Error`
     Error,
     /// `RuntimeException` (the `swoole_table()` helper's)
@@ -105,7 +106,7 @@ where
             std::mem::take(&mut call.diags)
         };
         // No borrow of the state exists past this point: the call is gone.
-        raise(diags, step);
+        raise(diags, step, (*obj).ce);
         (*t).depth -= 1;
         if (*t).depth == 0 && !(*t).retired.is_empty() {
             // SAFETY: no call on this object is running any more, so nothing refers to them.
@@ -117,18 +118,21 @@ where
 }
 
 /// Raises collected warnings in order, then the exception, through the engine.
-unsafe fn raise(diags: Vec<Diag>, step: Option<&'static CStr>) {
+unsafe fn raise(diags: Vec<Diag>, step: Option<&'static CStr>, ce: *mut ext_php_rs::ffi::zend_class_entry) {
     unsafe {
         for d in diags {
             match d {
                 Diag::Warning(m) => match step {
                     // In a foreach step the active function is the user's: name the method.
-                    Some(method) => zend::zend_error(zend::E_WARNING, cstr!("Swoole\\Table::%s(): %s"), method.as_ptr(), m.as_ptr()),
+                    Some(method) => {
+                        let class = super::class_label(ce);
+                        zend::zend_error(zend::E_WARNING, cstr!("%s::%s(): %s"), class.as_ptr(), method.as_ptr(), m.as_ptr())
+                    }
                     None => zend::php_error_docref(std::ptr::null(), zend::E_WARNING, cstr!("%s"), m.as_ptr()),
                 },
                 Diag::Deprecated(m) => zend::php_error_docref(std::ptr::null(), zend::E_DEPRECATED, cstr!("%s"), m.as_ptr()),
-                Diag::Throw(Throw::Swoole, m) => {
-                    zend::zend_throw_exception(super::SWOOLE_ERROR_CE, m.as_ptr(), 0);
+                Diag::Throw(Throw::Table, m) => {
+                    zend::zend_throw_exception(super::error_class_for(ce), m.as_ptr(), 0);
                 }
                 Diag::Throw(Throw::Runtime, m) => {
                     zend::zend_throw_exception(zend::spl_ce_RuntimeException, m.as_ptr(), 0);
@@ -409,7 +413,7 @@ impl<'c> Call<'c> {
     fn missing_state(&mut self) -> Stop {
         // SAFETY: the object is held by `run`.
         let retired = unsafe { !(*self.t).retired.is_empty() };
-        self.fail(Throw::Swoole, if retired { DESTROYED } else { NOT_CONSTRUCTED })
+        self.fail(Throw::Table, if retired { DESTROYED } else { NOT_CONSTRUCTED })
     }
 
     /// The state if the constructor ran, without complaining.
@@ -427,7 +431,7 @@ impl<'c> Call<'c> {
         let State { created, cursor, .. } = s;
         match created.as_mut() {
             Some(tab) => Ok(Open { tab, cursor, ret: Ret { z: self.rv, _slot: PhantomData }, diags: &mut self.diags }),
-            None => Err(self.fail(Throw::Swoole, DESTROYED)),
+            None => Err(self.fail(Throw::Table, DESTROYED)),
         }
     }
 
@@ -462,8 +466,8 @@ impl<'c> Call<'c> {
         // cannot be unset, so the update writes a declared slot and runs no user code.
         unsafe {
             let obj = &mut (*self.t).std as *mut zend_object;
-            zend::zend_update_property_long(object::TABLE_CE, obj, cstr!("size"), 4, size);
-            zend::zend_update_property_long(object::TABLE_CE, obj, cstr!("memorySize"), 10, mem);
+            zend::zend_update_property_long(object::RSIPC_TABLE_CE, obj, cstr!("size"), 4, size);
+            zend::zend_update_property_long(object::RSIPC_TABLE_CE, obj, cstr!("memorySize"), 10, mem);
         }
     }
 
@@ -498,10 +502,10 @@ impl<'c> Call<'c> {
     /// `false`.
     pub fn table_error(&mut self, e: TableError) -> Res {
         match e {
-            TableError::Destroyed => Err(self.fail(Throw::Swoole, DESTROYED)),
+            TableError::Destroyed => Err(self.fail(Throw::Table, DESTROYED)),
             other => {
                 if let Some(msg) = refusal(other) {
-                    return Err(self.fail(Throw::Swoole, msg));
+                    return Err(self.fail(Throw::Table, msg));
                 }
                 self.ret().bool(false);
                 Ok(())

@@ -86,9 +86,9 @@ pub fn create_now(c: &mut Call<'_>) -> Res {
     };
     let table = match made {
         Ok(t) => t,
-        Err(None) => return Err(c.fail(Throw::Swoole, "unable to allocate memory")),
+        Err(None) => return Err(c.fail(Throw::Table, "unable to allocate memory")),
         // the reason, after Swoole's words (a row past 4 GiB, a size the system refuses)
-        Err(Some(e)) => return Err(c.fail(Throw::Swoole, e.to_string())),
+        Err(Some(e)) => return Err(c.fail(Throw::Table, e.to_string())),
     };
     let (template, shape) = values::shape_of(table.schema());
     let row = table.row_buf();
@@ -105,12 +105,12 @@ pub fn destroy(c: &mut Call<'_>) -> Res {
     let state = c.state()?;
     let ended = state.created.as_ref().map(|t| t.table.end());
     match ended {
-        None => Err(c.fail(Throw::Swoole, "table is not created or has been destroyed")),
+        None => Err(c.fail(Throw::Table, "table is not created or has been destroyed")),
         Some(r) => {
             c.retire_state();
             if r.is_err() {
                 // another process destroyed it first
-                return Err(c.fail(Throw::Swoole, "table is not created or has been destroyed"));
+                return Err(c.fail(Throw::Table, "table is not created or has been destroyed"));
             }
             c.ret().bool(true);
             Ok(())

@@ -117,7 +117,10 @@ impl Cursor {
     }
 }
 
+/// `Swoole\Table` when rsipc provides it (null beside the Swoole extension).
 pub static mut TABLE_CE: *mut zend_class_entry = std::ptr::null_mut();
+/// `Rsipc\Table`, the parent of rsipc's `Swoole\Table`; declares the properties.
+pub static mut RSIPC_TABLE_CE: *mut zend_class_entry = std::ptr::null_mut();
 pub static mut HANDLERS: std::mem::MaybeUninit<zend_object_handlers> = std::mem::MaybeUninit::uninit();
 
 /// `create_object` handler.

@@ -26,6 +26,9 @@ fn fixed_structures_have_the_documented_sizes() {
     assert_eq!(offset_of!(Header, pool) % 64, 0);
     assert!(offset_of!(Header, pool) >= 64);
     assert_eq!(offset_of!(Header, hot) % 64, 0);
+    // The creator's namespaces come last, on their own line (owner.rs).
+    assert_eq!(offset_of!(Header, creator) % 64, 0);
+    assert_eq!(offset_of!(Header, creator) + 64, size_of::<Header>());
 }
 
 #[test]

@@ -310,6 +310,36 @@ fn waiter_in_another_time_namespace_is_refused() {
     assert_eq!(t.get_field(b"victim", I, &mut t.row_buf()), Ok(Value::Int(1)));
 }
 
+/// Checks, from an unprivileged process, that `pid` exists but can be neither signalled (EPERM)
+/// nor seen in /proc: the situation of a worker under hidepid=2 looking at a root process.
+fn unprivileged_view_of(pid: libc::pid_t) -> Result<(), &'static str> {
+    // SAFETY: existence check only.
+    if unsafe { libc::kill(pid, 0) } == 0 || errno() != libc::EPERM {
+        return Err("can signal it");
+    }
+    // (No leading zeros: /proc does not accept them.)
+    let digits = digits(pid as u64);
+    let d = digits.as_bytes();
+    let mut path = [0u8; 32];
+    path[..6].copy_from_slice(b"/proc/");
+    path[6..6 + d.len()].copy_from_slice(d);
+    path[6 + d.len()..6 + d.len() + 6].copy_from_slice(b"/stat\0");
+    // SAFETY: NUL-terminated path; the descriptor is closed if the open succeeds.
+    let fd = unsafe { libc::open(path.as_ptr().cast(), libc::O_RDONLY | libc::O_CLOEXEC) };
+    if fd >= 0 {
+        // SAFETY: fd was just opened.
+        unsafe { libc::close(fd) };
+        return Err("can see it in /proc");
+    }
+    Ok(())
+}
+
+/// Drops to uid/gid 65534 (nobody).
+fn become_nobody() -> bool {
+    // SAFETY: changes this (child) process's credentials only.
+    unsafe { libc::setgid(65534) == 0 && libc::setuid(65534) == 0 }
+}
+
 /// In a private mount namespace, mounts a `/proc` that hides other users' processes.
 fn mount_hidepid_proc() -> bool {
     // SAFETY: plain unshare/mount calls with NUL-terminated strings; they only change this
@@ -348,28 +378,13 @@ fn unprivileged_waiter_that_cannot_see_a_root_holder_waits() {
         let me = owner::current();
         t.test_hold_bucket(b"victim");
         let worker = fork_inner(|| {
-            // SAFETY: dropping privileges in this child only.
-            if unsafe { libc::setgid(65534) != 0 || libc::setuid(65534) != 0 } {
+            if !become_nobody() {
                 return 96;
             }
             // Check the situation really is the one we want to test.
-            // SAFETY: existence check only.
+            // SAFETY: getppid has no preconditions.
             let master = unsafe { libc::getppid() };
-            if unsafe { libc::kill(master, 0) } == 0 || errno() != libc::EPERM {
-                return 95;
-            }
-            // (No leading zeros: /proc does not accept them.)
-            let digits = digits(master as u64);
-            let mut path = [0u8; 32];
-            let tail = b"/stat\0";
-            path[..6].copy_from_slice(b"/proc/");
-            path[6..6 + digits.as_bytes().len()].copy_from_slice(digits.as_bytes());
-            path[6 + digits.as_bytes().len()..6 + digits.as_bytes().len() + tail.len()].copy_from_slice(tail);
-            // SAFETY: NUL-terminated path; the descriptor is closed if the open succeeds.
-            let fd = unsafe { libc::open(path.as_ptr().cast(), libc::O_RDONLY | libc::O_CLOEXEC) };
-            if fd >= 0 {
-                // SAFETY: fd was just opened.
-                unsafe { libc::close(fd) };
+            if unprivileged_view_of(master) != Ok(()) {
                 return 94;
             }
             CHECK_SINK.store(flags.at(1) as *const AtomicU64 as *mut AtomicU64, SeqCst);
@@ -411,4 +426,115 @@ fn unprivileged_waiter_that_cannot_see_a_root_holder_waits() {
     assert_eq!(code, Some(0), "1/11 = the worker took the live master's lock; 9x = setup failed");
     assert_eq!(t.get_field(b"victim", I, &mut t.row_buf()), Ok(Value::Int(2)));
     t.check_invariants().unwrap();
+}
+
+#[test]
+fn unprivileged_waiter_recovers_a_dead_root_holder_it_cannot_see() {
+    // The other half of the hidepid rule: a root holder that died (still a zombie, or reaped)
+    // is recovered at once by a worker that could never see or signal it. A zombie can only be
+    // told from a live process through its pidfd here.
+    let _serial = SERIAL.lock();
+    // SAFETY: getuid has no preconditions.
+    if unsafe { libc::getuid() } != 0 {
+        skipped(Some(SKIP), "the hidepid test");
+        return;
+    }
+    for reap_first in [false, true] {
+        let t = table(64, 0.2);
+        t.set(b"victim", &[(I, Value::Int(1))]).unwrap();
+        let flags = Shared::new(2);
+        let code = run_with_timeout(Duration::from_secs(8), || {
+            if !mount_hidepid_proc() {
+                return SKIP;
+            }
+            let holder = fork_inner(|| {
+                t.test_hold_bucket(b"victim");
+                flags.at(0).store(1, SeqCst);
+                loop {
+                    sleep_us(1_000_000);
+                }
+            });
+            while flags.at(0).load(SeqCst) == 0 {
+                sleep_us(1000);
+            }
+            kill(holder, libc::SIGKILL);
+            // Wait until it is a zombie, without reaping it (unless asked to).
+            let mut info = std::mem::MaybeUninit::<libc::siginfo_t>::zeroed();
+            // SAFETY: waiting for our own child, keeping it waitable.
+            unsafe { libc::waitid(libc::P_PID, holder as libc::id_t, info.as_mut_ptr(), libc::WEXITED | libc::WNOWAIT) };
+            if reap_first {
+                wait_code(holder);
+            }
+            let worker = fork_inner(|| {
+                if !become_nobody() {
+                    return 96;
+                }
+                if !reap_first && unprivileged_view_of(holder).is_err() {
+                    return 94;
+                }
+                match (t.incr_int(b"victim", I, 1), t.take_recovered()) {
+                    (Ok(2), Some(p)) if p == holder as u32 => 0,
+                    _ => 1,
+                }
+            });
+            let w = if worker < 0 { 97 } else { wait_code(worker) };
+            if !reap_first {
+                wait_code(holder);
+            }
+            w
+        });
+        if skipped(code, "the hidepid test") {
+            return;
+        }
+        assert_eq!(code, Some(0), "reaped first: {reap_first}; None = never recovered, 1 = wrong result, 9x = setup");
+        t.check_invariants().unwrap();
+    }
+}
+
+/// In a private mount namespace, takes `/proc` away (a chroot without it, as far as this process
+/// and its children are concerned).
+fn hide_proc() -> bool {
+    // SAFETY: plain unshare/mount/umount calls with NUL-terminated strings; they only change
+    // this process's new, private mount namespace.
+    unsafe {
+        libc::unshare(libc::CLONE_NEWNS) == 0
+            && libc::mount(std::ptr::null(), c"/".as_ptr(), std::ptr::null(), libc::MS_REC | libc::MS_PRIVATE, std::ptr::null()) == 0
+            && libc::umount2(c"/proc".as_ptr(), libc::MNT_DETACH) == 0
+            && libc::access(c"/proc/self/stat".as_ptr(), libc::F_OK) != 0
+    }
+}
+
+#[test]
+fn without_proc_the_namespaces_are_still_checked() {
+    // No /proc: the process finds its namespaces through a pidfd of itself (Linux 6.11+), so it
+    // may use a table its parent created, while its own child in a new PID namespace is refused.
+    let _serial = SERIAL.lock();
+    let t = table(64, 0.2);
+    t.set(b"victim", &[(I, Value::Int(1))]).unwrap();
+    let code = from_another_namespace(
+        &t,
+        || {
+            if !hide_proc() {
+                return false;
+            }
+            // Same namespaces as the creator: the table works here (the lock is held by the
+            // test process, so only a lock-free call).
+            if t.stats().is_err() {
+                // SAFETY: report and leave.
+                unsafe { libc::_exit(20) };
+            }
+            // SAFETY: unshare only affects this (child) process's future children.
+            unsafe { libc::unshare(libc::CLONE_NEWPID) == 0 }
+        },
+        || foreign_waiter(&t),
+    );
+    if owner::namespaces_need_proc() {
+        eprintln!("skipped: this kernel cannot give a pidfd's namespaces (before 6.11)");
+        return;
+    }
+    let Some(code) = code else {
+        skipped(Some(SKIP), "the test without /proc");
+        return;
+    };
+    assert_eq!(code, 0, "20 = the table refused a process of its own namespaces; 1 = robbed; 2/3 = wrong error");
 }

@@ -11,5 +11,6 @@ mod iteration;
 mod layout;
 mod liveness;
 mod model;
+mod named;
 mod recovery;
 mod support;

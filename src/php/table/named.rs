@@ -1,0 +1,223 @@
+//! `Rsipc\Table::open()`, `::unlink()` and `::list()`: named tables, shared by any process of the
+//! machine that may open their file (php-fpm workers, CLI scripts, cron jobs). The core is
+//! `crate::table::named`; this file parses the PHP arguments, reads `rsipc.table_dir`, and builds
+//! the object (of the class the method was called on, so `Swoole\Table::open()` gives a
+//! `Swoole\Table`) through `call::run` like every other entry point.
+
+use super::call::{self, Call, Res, Throw};
+use super::lifecycle;
+use super::object::{Created, Cursor, State};
+use super::values;
+use crate::cstr;
+use crate::php::zend::{self, ztype};
+use crate::table::named::{self, NamedError};
+use crate::table::{ColumnType, TableBuilder};
+use ext_php_rs::ffi::{Bucket, HashTable, zend_class_entry, zend_execute_data, zval};
+
+/// The value of `rsipc.table_dir`.
+fn table_dir() -> Vec<u8> {
+    // SAFETY: reads a registered ini entry; the engine returns its current string (or null).
+    unsafe {
+        let mut exists = false;
+        let v = zend::zend_ini_string_ex(cstr!("rsipc.table_dir"), 15, 0, &mut exists);
+        if v.is_null() || !exists {
+            return b"/dev/shm".to_vec();
+        }
+        std::ffi::CStr::from_ptr(v).to_bytes().to_vec()
+    }
+}
+
+/// The class of a static call (`static::class`).
+unsafe fn called_class(ex: *mut zend_execute_data) -> *mut zend_class_entry {
+    unsafe { (*ex).This.value.ce }
+}
+
+const NAME_RULE: &std::ffi::CStr = c"must be 1 to 64 bytes of A-Z, a-z, 0-9, '_', '.' and '-'";
+
+/// Reads `$columns` into the builder: `name => TYPE_INT | TYPE_FLOAT | [TYPE_STRING, size]`.
+/// Throws (ValueError or TypeError, naming argument #3 and the column) and returns false on a
+/// bad entry.
+unsafe fn read_columns(ht: *mut HashTable, b: &mut TableBuilder) -> bool {
+    unsafe {
+        let bad = |msg: String| {
+            let m = std::ffi::CString::new(msg).unwrap_or_default();
+            zend::zend_argument_value_error(3, cstr!("%s"), m.as_ptr());
+            false
+        };
+        if (*ht).nNumOfElements == 0 {
+            return bad("must declare at least one column".into());
+        }
+        const HASH_FLAG_PACKED: u32 = 1 << 2;
+        if (*ht).u.flags & HASH_FLAG_PACKED != 0 {
+            return bad("must map column names to types, as in ['hits' => Rsipc\\Table::TYPE_INT]".into());
+        }
+        let data: *mut Bucket = (*ht).__bindgen_anon_1.arData;
+        for i in 0..(*ht).nNumUsed as usize {
+            let bk = data.add(i);
+            let v = zend::deref(&mut (*bk).val);
+            if ztype(v) == zend::IS_UNDEF {
+                continue;
+            }
+            // a numeric name ("0") is an integer key in a PHP array
+            let name: Vec<u8> = if (*bk).key.is_null() { (*bk).h.to_string().into_bytes() } else { zend::zstr_bytes((*bk).key).to_vec() };
+            let shown = String::from_utf8_lossy(zend::c_part(&name)).into_owned();
+            let (ty, size) = match ztype(v) {
+                zend::IS_LONG => (zend::lval(v), 0),
+                zend::IS_ARRAY => {
+                    let a = (*v).value.arr;
+                    let t = zend::zend_hash_index_find(a, 0);
+                    let s = zend::zend_hash_index_find(a, 1);
+                    let long = |z: *mut zval| if z.is_null() { None } else { let z = zend::deref(z); (ztype(z) == zend::IS_LONG).then(|| zend::lval(z)) };
+                    match (long(t), long(s), (*a).nNumOfElements) {
+                        (Some(t), Some(s), 2) => (t, s),
+                        _ => return bad(format!("column '{shown}' must be a type constant or [type, size] of two integers")),
+                    }
+                }
+                _ => return bad(format!("column '{shown}' must be a type constant or [type, size]")),
+            };
+            if ty == ColumnType::String as i64 && size == 0 {
+                return bad(format!("column '{shown}' is a string column and needs a size: [Rsipc\\Table::TYPE_STRING, size]"));
+            }
+            if let Err(e) = b.column(&name, ty, size) {
+                return bad(format!("column '{shown}': {}", String::from_utf8_lossy(&lifecycle::column_error(&name, e))));
+            }
+        }
+        true
+    }
+}
+
+/// `static open(string $name, int $size, array $columns, float $conflict_proportion = 0.2,
+/// int $mode = 0600): static`
+pub unsafe extern "C" fn open(ex: *mut zend_execute_data, rv: *mut zval) {
+    unsafe {
+        let (mut s, mut l) = (std::ptr::null_mut::<std::ffi::c_char>(), 0usize);
+        let (mut size, mut p, mut mode) = (0i64, 0.2f64, 0o600i64);
+        let mut cols: *mut HashTable = std::ptr::null_mut();
+        if zend::zend_parse_parameters(
+            zend::num_args(ex),
+            cstr!("slh|dl"),
+            &mut s as *mut _,
+            &mut l as *mut usize,
+            &mut size as *mut i64,
+            &mut cols as *mut *mut HashTable,
+            &mut p as *mut f64,
+            &mut mode as *mut i64,
+        ) != 0
+        {
+            return;
+        }
+        let name = std::slice::from_raw_parts(s as *const u8, l).to_vec();
+        if !named::valid_name(&name) {
+            zend::zend_argument_value_error(1, cstr!("%s"), NAME_RULE.as_ptr());
+            return;
+        }
+        if !(0..=0o777).contains(&mode) {
+            zend::zend_argument_value_error(5, cstr!("must be a file mode between 0 and 0777"));
+            return;
+        }
+        if size < 1 {
+            zend::zend_argument_value_error(2, cstr!("must be greater than 0"));
+            return;
+        }
+        let mut b = TableBuilder::new(size, p);
+        if !read_columns(cols, &mut b) {
+            return;
+        }
+        if zend::object_init_ex(rv, called_class(ex)) != 0 {
+            return;
+        }
+        let dir = table_dir();
+        call::run((*rv).value.obj, ex, rv, None, |c| attach(c, b, &dir, &name, mode as u32));
+    }
+}
+
+/// Opens the table and gives the new object in the return slot its state.
+fn attach(c: &mut Call<'_>, b: TableBuilder, dir: &[u8], name: &[u8], mode: u32) -> Res {
+    let table = match b.open_named(dir, name, mode) {
+        Ok(t) => t,
+        Err(e) => {
+            c.ret().clear();
+            return Err(c.fail(Throw::Table, e.to_string()));
+        }
+    };
+    let (template, shape) = values::shape_of(table.schema());
+    let row = table.row_buf();
+    let (size, mem) = (table.size() as i64, table.memory_size() as i64);
+    let state = State { builder: b, created: Some(Created { table, row, shape: std::rc::Rc::new(shape), template }), cursor: Cursor::new() };
+    c.init_state(state);
+    c.set_size_properties(size, mem);
+    Ok(())
+}
+
+/// The exception class of the class a static method was called on.
+unsafe fn error_class(ex: *mut zend_execute_data) -> *mut zend_class_entry {
+    unsafe { super::error_class_for(called_class(ex)) }
+}
+
+fn throw(ex: *mut zend_execute_data, e: &NamedError) {
+    let m = std::ffi::CString::new(e.to_string()).unwrap_or_default();
+    // SAFETY: throws an exception of a registered class with a C string message.
+    unsafe { zend::zend_throw_exception(error_class(ex), m.as_ptr(), 0) };
+}
+
+/// `static unlink(string $name): bool` — ends the table for every process and removes it.
+pub unsafe extern "C" fn unlink(ex: *mut zend_execute_data, rv: *mut zval) {
+    unsafe {
+        let (mut s, mut l) = (std::ptr::null_mut::<std::ffi::c_char>(), 0usize);
+        if zend::zend_parse_parameters(zend::num_args(ex), cstr!("s"), &mut s as *mut _, &mut l as *mut usize) != 0 {
+            return;
+        }
+        let name = std::slice::from_raw_parts(s as *const u8, l);
+        if !named::valid_name(name) {
+            zend::zend_argument_value_error(1, cstr!("%s"), NAME_RULE.as_ptr());
+            return;
+        }
+        match named::unlink(&table_dir(), name) {
+            Ok(b) => zend::set_bool(rv, b),
+            Err(e) => throw(ex, &e),
+        }
+    }
+}
+
+/// `static list(): array` — name => [size, conflict_proportion rows, columns, rows, memory,
+/// mode, owner, created].
+pub unsafe extern "C" fn list(ex: *mut zend_execute_data, rv: *mut zval) {
+    use ext_php_rs::types::{ZendHashTable, Zval};
+    unsafe {
+        if zend::zend_parse_parameters(zend::num_args(ex), cstr!("")) != 0 {
+            return;
+        }
+        let tables = match named::list(&table_dir()) {
+            Ok(t) => t,
+            Err(e) => return throw(ex, &e),
+        };
+        let mut out = ZendHashTable::new();
+        for t in tables {
+            let mut cols = ZendHashTable::new();
+            for (n, ty, cap) in &t.columns {
+                let name = String::from_utf8_lossy(n).into_owned();
+                let _ = match ty {
+                    ColumnType::Int => cols.insert(name.as_str(), 1i64),
+                    ColumnType::Float => cols.insert(name.as_str(), 2i64),
+                    ColumnType::String => {
+                        let mut pair = ZendHashTable::new();
+                        let _ = pair.push(3i64);
+                        let _ = pair.push(*cap as i64);
+                        cols.insert(name.as_str(), pair)
+                    }
+                };
+            }
+            let mut info = ZendHashTable::new();
+            let _ = info.insert("size", t.size as i64);
+            let _ = info.insert("overflow", t.overflow as i64);
+            let _ = info.insert("columns", cols);
+            let _ = info.insert("rows", t.rows as i64);
+            let _ = info.insert("memory", t.memory as i64);
+            let _ = info.insert("mode", t.mode as i64);
+            let _ = info.insert("owner", t.uid as i64);
+            let _ = info.insert("created", t.created as i64);
+            let _ = out.insert(String::from_utf8_lossy(&t.name).as_ref(), info);
+        }
+        (*(rv as *mut Zval)).set_hashtable(out);
+    }
+}

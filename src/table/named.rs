@@ -1,0 +1,643 @@
+//! Named tables: a table kept in a file of a tmpfs directory (`/dev/shm` by default), which any
+//! process of the machine that may open the file can use, forked from its creator or not (php-fpm
+//! workers, CLI scripts, cron jobs).
+//!
+//! The file is the same layout as an anonymous table (`layout.rs`), followed by a *schema block*
+//! (the columns, so a process that opens the table by name can check that it means the same
+//! table, and so `list()` can describe it):
+//!
+//! ```text
+//! per column: type u8 | capacity u32 LE | name length u16 LE | name bytes
+//! ```
+//!
+//! How the rules of the issue hold:
+//! * **Never a half-made table.** A table is built in a private temporary file (header, schema
+//!   block, space reserved with `posix_fallocate`) and only then given its name with `link(2)`,
+//!   which fails if the name exists. Of two processes creating one name at once, one links, the
+//!   other finds the finished table and attaches to it.
+//! * **Space is reserved up front.** `posix_fallocate` makes tmpfs commit every page now, so a
+//!   full tmpfs is an error at `open()` (with the bytes needed and free), never a SIGBUS later.
+//! * **A file is not trusted.** `attach` checks the magic, the version, the geometry against the
+//!   file size and every offset before mapping anything it did not check; the row operations
+//!   range-check every index they read (see `layout.rs`), so a damaged body gives wrong rows or
+//!   errors, never an access outside the mapping or an endless walk. (One limit: a process with
+//!   write permission on the file could still *truncate* it under the others; tables are only
+//!   as safe as their file mode.)
+//! * **Permissions are the file's**: mode and owner, as given by the creator.
+//! * **Lock recovery across unrelated processes** is the same owner-word rule as across forked
+//!   ones (`owner.rs`); a process in another PID or time namespace than the creator is refused at
+//!   `open()`.
+//! * **Ending a table**: `destroy()` or [`unlink`] marks the header destroyed (every process that
+//!   has it mapped sees that at its next call) and removes the name.
+//!
+//! A process keeps what it opened in a small cache, so opening a table it already has (a php-fpm
+//! worker, request after request) costs no system call: the cached mapping's header still says
+//! whether the table was ended (unlinked, destroyed, or replaced by a new table of that name,
+//! which can only happen after the old one was unlinked).
+
+use std::ffi::{CStr, CString};
+use std::sync::atomic::Ordering::*;
+use std::sync::{Arc, Mutex};
+
+use super::builder::TableBuilder;
+use super::error::CreateError;
+use super::hash;
+use super::layout::{Geometry, HEADER_BYTES, MAGIC, STATE_DESTROYED, STATE_READY, View};
+use super::mapping::Mapping;
+use super::owner;
+use super::schema::{ColumnType, Schema};
+use super::table::Table;
+
+/// Layout version of named table files written by this code.
+pub const FILE_VERSION: u32 = 1;
+/// File names are this prefix plus the table name.
+pub const FILE_PREFIX: &str = "rsipc.";
+/// Longest table name, in bytes.
+pub const MAX_NAME: usize = 64;
+
+/// Why a named table could not be opened, listed or removed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NamedError {
+    /// Not 1 to 64 bytes of `[A-Za-z0-9_.-]`.
+    BadName,
+    /// A system call failed.
+    Io { what: &'static str, path: String, errno: i32 },
+    /// This process may not open the file.
+    Denied { path: String, mode: u32, uid: u32 },
+    /// The directory's filesystem has no room for the table.
+    NoSpace { path: String, needed: u64, free: u64 },
+    /// The file is not a table this code can use.
+    Corrupt { path: String, why: String },
+    /// The table exists with another size, proportion or columns.
+    Mismatch { name: String, what: String },
+    /// The table was made in another PID or time namespace.
+    Foreign { path: String },
+    /// The declared table cannot be made at all (row or table too large).
+    Create(CreateError),
+}
+
+fn errno_text(e: i32) -> String {
+    std::io::Error::from_raw_os_error(e).to_string()
+}
+
+impl std::fmt::Display for NamedError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NamedError::BadName => write!(f, "a table name is 1 to {MAX_NAME} bytes of A-Z, a-z, 0-9, '_', '.' and '-'"),
+            NamedError::Io { what, path, errno } => write!(f, "{what} {path}: {}", errno_text(*errno)),
+            NamedError::Denied { path, mode, uid } => {
+                write!(f, "permission denied: {path} has mode {mode:04o} and belongs to uid {uid}")
+            }
+            NamedError::NoSpace { path, needed, free } => write!(
+                f,
+                "not enough space for {path}: the table needs {needed} bytes, {free} bytes are free there (raise the size of that tmpfs or choose another rsipc.table_dir)"
+            ),
+            NamedError::Corrupt { path, why } => write!(f, "{path} is not a usable rsipc table: {why}"),
+            NamedError::Mismatch { name, what } => write!(f, "table '{name}' already exists with {what}"),
+            NamedError::Foreign { path } => write!(
+                f,
+                "{path} was created in another PID or time namespace; lock owners cannot be checked from here, so it cannot be shared with this process"
+            ),
+            NamedError::Create(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for NamedError {}
+
+/// Whether `name` is a valid table name.
+pub fn valid_name(name: &[u8]) -> bool {
+    !name.is_empty() && name.len() <= MAX_NAME && name.iter().all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'))
+}
+
+/// A named table's file, as its handle remembers it.
+#[derive(Debug)]
+pub(crate) struct FileId {
+    path: CString,
+    dev: u64,
+    ino: u64,
+}
+
+impl FileId {
+    /// Removes the name if it still names this file (a new table of the same name is left alone).
+    pub(crate) fn remove(&self) {
+        if let Ok((dev, ino, ..)) = stat_path(&self.path) {
+            if (dev, ino) == (self.dev, self.ino) {
+                // SAFETY: a NUL-terminated path.
+                unsafe { libc::unlink(self.path.as_ptr()) };
+            }
+        }
+    }
+}
+
+fn errno() -> i32 {
+    std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
+}
+
+fn lossy(p: &CStr) -> String {
+    String::from_utf8_lossy(p.to_bytes()).into_owned()
+}
+
+/// `(dev, ino, size, mode, uid)` of a path.
+fn stat_path(path: &CStr) -> Result<(u64, u64, u64, u32, u32), i32> {
+    let mut st = std::mem::MaybeUninit::<libc::stat>::zeroed();
+    // SAFETY: a NUL-terminated path and a stat buffer.
+    if unsafe { libc::stat(path.as_ptr(), st.as_mut_ptr()) } != 0 {
+        return Err(errno());
+    }
+    // SAFETY: stat filled it.
+    let st = unsafe { st.assume_init() };
+    Ok((st.st_dev, st.st_ino, st.st_size as u64, st.st_mode & 0o7777, st.st_uid))
+}
+
+/// `(dev, ino, size, mode, uid)` of an open file.
+fn stat_fd(fd: libc::c_int) -> Result<(u64, u64, u64, u32, u32), i32> {
+    let mut st = std::mem::MaybeUninit::<libc::stat>::zeroed();
+    // SAFETY: an open descriptor and a stat buffer.
+    if unsafe { libc::fstat(fd, st.as_mut_ptr()) } != 0 {
+        return Err(errno());
+    }
+    // SAFETY: fstat filled it.
+    let st = unsafe { st.assume_init() };
+    Ok((st.st_dev, st.st_ino, st.st_size as u64, st.st_mode & 0o7777, st.st_uid))
+}
+
+/// Closes a descriptor when dropped.
+struct Fd(libc::c_int);
+
+impl Drop for Fd {
+    fn drop(&mut self) {
+        // SAFETY: a descriptor this struct owns.
+        unsafe { libc::close(self.0) };
+    }
+}
+
+fn path_of(dir: &[u8], name: &[u8], prefix: &str) -> CString {
+    let mut p = dir.to_vec();
+    if p.last() != Some(&b'/') {
+        p.push(b'/');
+    }
+    p.extend_from_slice(prefix.as_bytes());
+    p.extend_from_slice(name);
+    CString::new(p).unwrap_or_default()
+}
+
+/// Encodes the schema block.
+fn encode_schema(schema: &Schema) -> Vec<u8> {
+    let mut out = Vec::new();
+    for c in schema.columns() {
+        out.push(c.ty() as u8);
+        out.extend_from_slice(&c.capacity().to_le_bytes());
+        out.extend_from_slice(&(c.name().len() as u16).to_le_bytes());
+        out.extend_from_slice(c.name());
+    }
+    out
+}
+
+/// A declared column as read back from a schema block: name, type, declared size.
+type ColumnRecord = (Vec<u8>, ColumnType, u32);
+
+/// Decodes `count` columns from a schema block; `None` if it does not parse exactly.
+fn decode_schema(mut b: &[u8], count: usize) -> Option<Vec<ColumnRecord>> {
+    let mut out = Vec::with_capacity(count.min(super::schema::MAX_COLUMNS));
+    for _ in 0..count {
+        let (&ty, rest) = b.split_first()?;
+        let cap = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?);
+        let len = u16::from_le_bytes(rest.get(4..6)?.try_into().ok()?) as usize;
+        let name = rest.get(6..6 + len)?;
+        out.push((name.to_vec(), ColumnType::from_code(ty as i64)?, cap));
+        b = &rest[6 + len..];
+    }
+    b.is_empty().then_some(out)
+}
+
+/// Describes columns for a mismatch message: `[a int, b string(8)]`.
+fn describe(cols: &[ColumnRecord]) -> String {
+    let parts: Vec<String> = cols
+        .iter()
+        .map(|(n, t, cap)| {
+            let n = String::from_utf8_lossy(n);
+            match t {
+                ColumnType::Int => format!("{n} int"),
+                ColumnType::Float => format!("{n} float"),
+                ColumnType::String => format!("{n} string({cap})"),
+            }
+        })
+        .collect();
+    format!("[{}]", parts.join(", "))
+}
+
+fn columns_of(schema: &Schema) -> Vec<ColumnRecord> {
+    schema.columns().iter().map(|c| (c.name().to_vec(), c.ty(), c.capacity())).collect()
+}
+
+/// What the header of a valid file says, once checked.
+struct Checked {
+    geo: Geometry,
+    schema: Schema,
+    state: u32,
+}
+
+/// Checks a mapped file of `len` bytes and rebuilds its geometry and schema. Reads only what it
+/// has checked to lie inside the mapping.
+fn check(base: *const u8, len: u64, path: &CStr) -> Result<Checked, NamedError> {
+    let bad = |why: &str| NamedError::Corrupt { path: lossy(path), why: why.to_string() };
+    if len < HEADER_BYTES as u64 {
+        return Err(bad("shorter than a table header"));
+    }
+    // SAFETY: the header lies inside the mapping (checked above); nothing beyond it is read
+    // before the geometry is checked against the length. View::new only reads the header.
+    let (m, fi, creator_ok) = unsafe {
+        let h = &*(base as *const super::layout::Header);
+        (&h.meta, &h.file, owner::in_namespaces(&h.creator.ns))
+    };
+    if m.magic.load(Relaxed) != MAGIC {
+        return Err(bad("wrong magic number"));
+    }
+    if fi.version.load(Relaxed) != FILE_VERSION {
+        return Err(bad(&format!("layout version {} (this rsipc reads version {FILE_VERSION})", fi.version.load(Relaxed))));
+    }
+    let state = m.state.load(Acquire);
+    if state != STATE_READY && state != STATE_DESTROYED {
+        return Err(bad("unknown state"));
+    }
+    let data_size = fi.data_size.load(Relaxed);
+    let data_size = usize::try_from(data_size).map_err(|_| bad("row size out of range"))?;
+    let geo = Geometry::new(m.size.load(Relaxed), m.overflow.load(Relaxed), data_size).map_err(|_| bad("impossible geometry"))?;
+    if geo.slots != m.slots.load(Relaxed)
+        || geo.buckets != m.buckets.load(Relaxed)
+        || geo.stride as u64 != m.stride.load(Relaxed) as u64
+        || geo.total as u64 != m.total.load(Relaxed)
+    {
+        return Err(bad("geometry fields disagree"));
+    }
+    let (off, slen) = (fi.schema_off.load(Relaxed), fi.schema_len.load(Relaxed));
+    if off < geo.total as u64 || off.checked_add(slen).is_none_or(|end| end > len) || slen > 1 << 24 {
+        return Err(bad("schema block outside the file"));
+    }
+    let count = fi.columns.load(Relaxed) as usize;
+    if count > super::schema::MAX_COLUMNS {
+        return Err(bad("too many columns"));
+    }
+    // SAFETY: [off, off + slen) lies inside the mapping (checked above).
+    let block = unsafe { std::slice::from_raw_parts(base.add(off as usize), slen as usize) };
+    let cols = decode_schema(block, count).ok_or_else(|| bad("unreadable schema block"))?;
+    let mut b = TableBuilder::new(geo.size as i64, 1.0);
+    for (name, ty, cap) in &cols {
+        b.column(name, *ty as i64, *cap as i64).map_err(|_| bad("invalid column"))?;
+    }
+    let schema = b.schema().map_err(|_| bad("invalid columns"))?;
+    if schema.data_size() != geo.data_size || columns_of(&schema) != *cols {
+        return Err(bad("schema block disagrees with the row size"));
+    }
+    if !creator_ok {
+        return Err(NamedError::Foreign { path: lossy(path) });
+    }
+    Ok(Checked { geo, schema, state })
+}
+
+/// What makes two declarations the same table, or the first difference.
+fn same_table(want: &TableBuilder, want_schema: &Schema, have: &Geometry, have_schema: &Schema, name: &[u8]) -> Result<(), NamedError> {
+    let name = String::from_utf8_lossy(name).into_owned();
+    if want.size() != have.size {
+        return Err(NamedError::Mismatch { name, what: format!("size {} (this call asks for {})", have.size, want.size()) });
+    }
+    if want.overflow() != have.overflow {
+        return Err(NamedError::Mismatch {
+            name,
+            what: format!("a conflict proportion giving {} overflow rows (this call's gives {})", have.overflow, want.overflow()),
+        });
+    }
+    let (a, b) = (columns_of(have_schema), columns_of(want_schema));
+    if a != b {
+        return Err(NamedError::Mismatch { name, what: format!("columns {} (this call asks for {})", describe(&a), describe(&b)) });
+    }
+    Ok(())
+}
+
+/// One table this process has open.
+struct Cached {
+    dir: Vec<u8>,
+    name: Vec<u8>,
+    map: Mapping,
+    geo: Geometry,
+    schema: Schema,
+    file: Arc<FileId>,
+}
+
+static CACHE: Mutex<Vec<Cached>> = Mutex::new(Vec::new());
+
+fn table_from(c: &Cached) -> Table {
+    // SAFETY: the mapping is at least geo.total bytes (checked when it was opened) and the
+    // handle keeps it mapped.
+    let view = unsafe { View::new(c.map.as_ptr(), c.geo) };
+    Table { map: Some(c.map.clone()), view, schema: c.schema.clone(), recovered: Default::default(), file: Some(c.file.clone()) }
+}
+
+impl TableBuilder {
+    /// Opens the table called `name` in `dir`, creating it (with file mode `mode`) if there is
+    /// none. An existing table must have been declared alike.
+    pub fn open_named(&self, dir: &[u8], name: &[u8], mode: u32) -> Result<Table, NamedError> {
+        if !valid_name(name) {
+            return Err(NamedError::BadName);
+        }
+        let schema = self.schema().map_err(NamedError::Create)?;
+        self.geometry().map_err(NamedError::Create)?;
+        {
+            let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(i) = cache.iter().position(|c| c.dir == dir && c.name == name) {
+                let c = &cache[i];
+                // SAFETY: the cached mapping holds at least a header.
+                let live = unsafe { &*(c.map.as_ptr() as *const super::layout::Header) }.meta.state.load(Acquire) == STATE_READY;
+                if live {
+                    same_table(self, &schema, &c.geo, &c.schema, name)?;
+                    return Ok(table_from(c));
+                }
+                cache.swap_remove(i);
+            }
+        }
+        let path = path_of(dir, name, FILE_PREFIX);
+        for _ in 0..64 {
+            // SAFETY: a NUL-terminated path.
+            let fd = unsafe { libc::open(path.as_ptr(), libc::O_RDWR | libc::O_CLOEXEC) };
+            if fd >= 0 {
+                let fd = Fd(fd);
+                match attach(&fd, &path)? {
+                    Some(c) => {
+                        same_table(self, &schema, &c.geo, &c.schema, name)?;
+                        return Ok(self.remember(dir, name, c));
+                    }
+                    // an ended table whose name is about to go: wait for it, then make a new one
+                    None => {
+                        std::thread::yield_now();
+                        continue;
+                    }
+                }
+            }
+            match errno() {
+                libc::ENOENT => {}
+                libc::EACCES | libc::EPERM => {
+                    let (_, _, _, mode, uid) = stat_path(&path).unwrap_or_default();
+                    return Err(NamedError::Denied { path: lossy(&path), mode, uid });
+                }
+                e => return Err(NamedError::Io { what: "cannot open", path: lossy(&path), errno: e }),
+            }
+            match self.create_file(dir, name, &path, &schema, mode)? {
+                Some(c) => return Ok(self.remember(dir, name, c)),
+                None => continue, // another process made it first: attach to theirs
+            }
+        }
+        Err(NamedError::Io { what: "gave up opening", path: lossy(&path), errno: libc::EAGAIN })
+    }
+
+    fn remember(&self, dir: &[u8], name: &[u8], c: Opened) -> Table {
+        let cached = Cached { dir: dir.to_vec(), name: name.to_vec(), map: c.map, geo: c.geo, schema: c.schema, file: c.file };
+        let t = table_from(&cached);
+        let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+        cache.retain(|c| !(c.dir == dir && c.name == name));
+        cache.push(cached);
+        t
+    }
+
+    /// Makes the table in a private file, then links it to its name. `None` when the name was
+    /// taken meanwhile.
+    fn create_file(&self, dir: &[u8], name: &[u8], path: &CStr, schema: &Schema, mode: u32) -> Result<Option<Opened>, NamedError> {
+        let geo = self.geometry().map_err(NamedError::Create)?;
+        let block = encode_schema(schema);
+        let schema_off = (geo.total as u64).div_ceil(64) * 64;
+        let len = (schema_off + block.len() as u64).div_ceil(4096) * 4096;
+        let key = hash::random_key().map_err(|e| NamedError::Create(CreateError::Random(e)))?;
+        // SAFETY: no preconditions.
+        let (pid, now) = (unsafe { libc::getpid() }, std::time::SystemTime::now());
+        let nanos = now.duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+        let tmp = path_of(dir, format!("{}.{pid}.{nanos}.tmp", String::from_utf8_lossy(name)).as_bytes(), ".rsipc-new.");
+        // SAFETY: a NUL-terminated path; the file is created private (0600) and exclusive.
+        let fd = unsafe { libc::open(tmp.as_ptr(), libc::O_RDWR | libc::O_CREAT | libc::O_EXCL | libc::O_CLOEXEC, 0o600) };
+        if fd < 0 {
+            let e = errno();
+            if e == libc::EACCES || e == libc::EPERM {
+                return Err(NamedError::Io { what: "cannot create a table in", path: String::from_utf8_lossy(dir).into_owned(), errno: e });
+            }
+            return Err(NamedError::Io { what: "cannot create", path: lossy(&tmp), errno: e });
+        }
+        let fd = Fd(fd);
+        let fail = |e: NamedError| {
+            // SAFETY: a NUL-terminated path of the file made above.
+            unsafe { libc::unlink(tmp.as_ptr()) };
+            Err(e)
+        };
+        // SAFETY: an open descriptor; the mode is applied whatever the umask.
+        if unsafe { libc::fchmod(fd.0, (mode & 0o777) as libc::mode_t) } != 0 {
+            return fail(NamedError::Io { what: "cannot set the mode of", path: lossy(&tmp), errno: errno() });
+        }
+        // Refuse at once what cannot fit (tmpfs would otherwise fill up to its limit before
+        // failing), then reserve every byte, so no later access can fault.
+        let free = free_bytes(fd.0);
+        if free.is_some_and(|f| f < len) {
+            return fail(NamedError::NoSpace { path: lossy(path), needed: len, free: free.unwrap_or(0) });
+        }
+        // SAFETY: an open descriptor.
+        let r = unsafe { libc::posix_fallocate(fd.0, 0, len as libc::off_t) };
+        if r != 0 {
+            if r == libc::ENOSPC || r == libc::EFBIG {
+                return fail(NamedError::NoSpace { path: lossy(path), needed: len, free: free_bytes(fd.0).unwrap_or(0) });
+            }
+            return fail(NamedError::Io { what: "cannot reserve space for", path: lossy(path), errno: r });
+        }
+        let map = match Mapping::of_file(fd.0, len as usize) {
+            Ok(m) => m,
+            Err(e) => return fail(NamedError::Create(e)),
+        };
+        // SAFETY: the mapping is `len` >= geo.total bytes and stays mapped while `map` lives.
+        let view = unsafe { View::new(map.as_ptr(), geo) };
+        let h = view.header();
+        let m = &h.meta;
+        m.hash_key[0].store(key[0], Relaxed);
+        m.hash_key[1].store(key[1], Relaxed);
+        m.magic.store(MAGIC, Relaxed);
+        m.size.store(geo.size, Relaxed);
+        m.overflow.store(geo.overflow, Relaxed);
+        m.slots.store(geo.slots, Relaxed);
+        m.buckets.store(geo.buckets, Relaxed);
+        m.stride.store(geo.stride as u32, Relaxed);
+        m.total.store(geo.total as u64, Relaxed);
+        for (cell, id) in h.creator.ns.iter().zip(owner::namespaces()) {
+            cell.store(id, Relaxed);
+        }
+        let f = &h.file;
+        f.version.store(FILE_VERSION, Relaxed);
+        f.columns.store(schema.len() as u32, Relaxed);
+        f.data_size.store(geo.data_size as u64, Relaxed);
+        f.schema_off.store(schema_off, Relaxed);
+        f.schema_len.store(block.len() as u64, Relaxed);
+        f.created.store(now.duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0), Relaxed);
+        // SAFETY: the block lies inside the mapping (len was sized for it).
+        unsafe { std::ptr::copy_nonoverlapping(block.as_ptr(), map.as_ptr().add(schema_off as usize), block.len()) };
+        m.state.store(STATE_READY, Release);
+        let (dev, ino, ..) = match stat_fd(fd.0) {
+            Ok(s) => s,
+            Err(e) => return fail(NamedError::Io { what: "cannot stat", path: lossy(&tmp), errno: e }),
+        };
+        // SAFETY: NUL-terminated paths. link() fails if the name exists: the loser attaches.
+        let linked = unsafe { libc::link(tmp.as_ptr(), path.as_ptr()) };
+        let e = errno();
+        // SAFETY: as above.
+        unsafe { libc::unlink(tmp.as_ptr()) };
+        if linked != 0 {
+            if e == libc::EEXIST {
+                return Ok(None);
+            }
+            return Err(NamedError::Io { what: "cannot name", path: lossy(path), errno: e });
+        }
+        let file = Arc::new(FileId { path: path.to_owned(), dev, ino });
+        Ok(Some(Opened { map, geo, schema: schema.clone(), file }))
+    }
+}
+
+/// Bytes an unprivileged process may still allocate on the filesystem of `fd`.
+fn free_bytes(fd: libc::c_int) -> Option<u64> {
+    let mut vfs = std::mem::MaybeUninit::<libc::statvfs>::zeroed();
+    // SAFETY: an open descriptor and a buffer.
+    if unsafe { libc::fstatvfs(fd, vfs.as_mut_ptr()) } != 0 {
+        return None;
+    }
+    // SAFETY: filled by fstatvfs.
+    let v = unsafe { vfs.assume_init() };
+    Some(v.f_bavail as u64 * v.f_frsize as u64)
+}
+
+/// Forgets the tables this process has open (their handles stay valid); the next `open_named`
+/// of each maps its file anew. For tests that need a process that did not inherit anything.
+pub fn forget_cache() {
+    CACHE.lock().unwrap_or_else(|e| e.into_inner()).clear();
+}
+
+/// A checked, mapped table file.
+struct Opened {
+    map: Mapping,
+    geo: Geometry,
+    schema: Schema,
+    file: Arc<FileId>,
+}
+
+/// Maps and checks an open table file. `None` if it is an ended table (its name is on its way
+/// out).
+fn attach(fd: &Fd, path: &CStr) -> Result<Option<Opened>, NamedError> {
+    let (dev, ino, size, ..) = stat_fd(fd.0).map_err(|e| NamedError::Io { what: "cannot stat", path: lossy(path), errno: e })?;
+    if size < HEADER_BYTES as u64 {
+        // a file being created by a tool other than rsipc, or truncated: not ours
+        return Err(NamedError::Corrupt { path: lossy(path), why: "shorter than a table header".into() });
+    }
+    let map = Mapping::of_file(fd.0, size as usize).map_err(NamedError::Create)?;
+    let c = check(map.as_ptr(), size, path)?;
+    if c.state != STATE_READY {
+        return Ok(None);
+    }
+    Ok(Some(Opened { map, geo: c.geo, schema: c.schema, file: Arc::new(FileId { path: path.to_owned(), dev, ino }) }))
+}
+
+/// Ends the table called `name` in `dir` for every process and removes its file. `Ok(false)`
+/// if there is none. A file that is not a valid table is removed as well.
+pub fn unlink(dir: &[u8], name: &[u8]) -> Result<bool, NamedError> {
+    if !valid_name(name) {
+        return Err(NamedError::BadName);
+    }
+    let path = path_of(dir, name, FILE_PREFIX);
+    // SAFETY: a NUL-terminated path.
+    let fd = unsafe { libc::open(path.as_ptr(), libc::O_RDWR | libc::O_CLOEXEC) };
+    if fd < 0 {
+        return match errno() {
+            libc::ENOENT => Ok(false),
+            libc::EACCES | libc::EPERM => {
+                let (_, _, _, mode, uid) = stat_path(&path).unwrap_or_default();
+                Err(NamedError::Denied { path: lossy(&path), mode, uid })
+            }
+            e => Err(NamedError::Io { what: "cannot open", path: lossy(&path), errno: e }),
+        };
+    }
+    let fd = Fd(fd);
+    let (dev, ino, size, ..) = stat_fd(fd.0).map_err(|e| NamedError::Io { what: "cannot stat", path: lossy(&path), errno: e })?;
+    if size >= HEADER_BYTES as u64 {
+        if let Ok(map) = Mapping::of_file(fd.0, size as usize) {
+            if check(map.as_ptr(), size, &path).is_ok() {
+                // SAFETY: checked to hold a header.
+                let h = unsafe { &*(map.as_ptr() as *const super::layout::Header) };
+                h.meta.state.store(STATE_DESTROYED, Release);
+            }
+        }
+    }
+    let f = FileId { path: path.clone(), dev, ino };
+    f.remove();
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    cache.retain(|c| !(c.dir == dir && c.name == name));
+    Ok(true)
+}
+
+/// What `list()` reports about one table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NamedInfo {
+    pub name: Vec<u8>,
+    pub size: u32,
+    pub overflow: u32,
+    /// Name, type and capacity of each column.
+    pub columns: Vec<(Vec<u8>, ColumnType, u32)>,
+    pub rows: u32,
+    /// Bytes of the file.
+    pub memory: u64,
+    pub mode: u32,
+    pub uid: u32,
+    /// Seconds since the epoch.
+    pub created: u64,
+}
+
+/// The valid tables in `dir` that this process can read, by name.
+pub fn list(dir: &[u8]) -> Result<Vec<NamedInfo>, NamedError> {
+    let cdir = CString::new(dir.to_vec()).unwrap_or_default();
+    let rd = std::fs::read_dir(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(dir))
+        .map_err(|e| NamedError::Io { what: "cannot read", path: lossy(&cdir), errno: e.raw_os_error().unwrap_or(0) })?;
+    let mut out = Vec::new();
+    for entry in rd.flatten() {
+        let fname = entry.file_name();
+        let fname = std::os::unix::ffi::OsStrExt::as_bytes(fname.as_os_str());
+        let Some(name) = fname.strip_prefix(FILE_PREFIX.as_bytes()) else { continue };
+        if !valid_name(name) {
+            continue;
+        }
+        let path = path_of(dir, name, FILE_PREFIX);
+        // SAFETY: a NUL-terminated path.
+        let fd = unsafe { libc::open(path.as_ptr(), libc::O_RDONLY | libc::O_CLOEXEC) };
+        if fd < 0 {
+            continue;
+        }
+        let fd = Fd(fd);
+        let Ok((_, _, size, mode, uid)) = stat_fd(fd.0) else { continue };
+        if size < HEADER_BYTES as u64 {
+            continue;
+        }
+        // SAFETY: a read-only shared mapping of an open descriptor, unmapped below.
+        let p = unsafe { libc::mmap(std::ptr::null_mut(), size as usize, libc::PROT_READ, libc::MAP_SHARED, fd.0, 0) };
+        if p == libc::MAP_FAILED {
+            continue;
+        }
+        let info = check(p as *const u8, size, &path).ok().filter(|c| c.state == STATE_READY).map(|c| {
+            // SAFETY: checked to hold a header.
+            let h = unsafe { &*(p as *const super::layout::Header) };
+            NamedInfo {
+                name: name.to_vec(),
+                size: c.geo.size,
+                overflow: c.geo.overflow,
+                columns: columns_of(&c.schema),
+                rows: h.pool.live.used.load(Relaxed).min(c.geo.slots),
+                memory: size,
+                mode,
+                uid,
+                created: h.file.created.load(Relaxed),
+            }
+        });
+        // SAFETY: the mapping made above.
+        unsafe { libc::munmap(p, size as usize) };
+        out.extend(info);
+    }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
+}
