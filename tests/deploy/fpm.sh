@@ -151,8 +151,10 @@ cat "$tmp/check.out"
 passes=$((passes + $(grep -c '^  PASS' "$tmp/check.out")))
 fails=$((fails + $(grep -c '^  FAIL' "$tmp/check.out")))
 grep -qE '^  (PASS|FAIL)' "$tmp/check.out" || fail "the CLI checker ran (its output is above)"
-if [ -s "$tmp/php_errors.log" ]; then
-  fail "no PHP errors in the FPM workers:"; head -5 "$tmp/php_errors.log" | sed 's/^/       /'
+# a worker that takes over a lock from the killed one says so in a warning; anything else is wrong
+grep -h 'force unlock' "$tmp/php_errors.log" 2>/dev/null | sed 's/^/  info /'
+if grep -qv 'force unlock' "$tmp/php_errors.log" 2>/dev/null; then
+  fail "no PHP errors in the FPM workers:"; grep -v 'force unlock' "$tmp/php_errors.log" | head -5 | sed 's/^/       /'
 fi
 
 # stop php-fpm here (the EXIT trap would too) to check nothing of it is left

@@ -68,6 +68,10 @@ switch ($cmd) {
         report(!$foreign, "each row was written by one of the FPM workers" . ($foreign ? ' (' . implode(', ', array_slice($foreign, 0, 5)) . ')' : ''));
         ksort($by);
         echo "  info requests per worker pid: ", json_encode($by), "\n";
+        // the killed worker may have died holding the lock of this row: using it must not hang
+        // (a warning that the lock was taken over from the dead worker is expected then)
+        $spin = $t->get('spin', 'n');
+        report($t->incr('spin', 'n') === $spin + 1, "the row the killed worker was incrementing is usable ($spin increments before the kill)");
         report(count($t) === (int) $requests + 2, "count() is the $requests rows + counter + spin (got " . count($t) . ")");
         $list = Rsipc\Table::list();
         report(isset($list[$name]) && $list[$name]['rows'] === count($t), "Rsipc\\Table::list() shows the table with that many rows");
