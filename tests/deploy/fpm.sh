@@ -151,6 +151,22 @@ cat "$tmp/check.out"
 passes=$((passes + $(grep -c '^  PASS' "$tmp/check.out")))
 fails=$((fails + $(grep -c '^  FAIL' "$tmp/check.out")))
 grep -qE '^  (PASS|FAIL)' "$tmp/check.out" || fail "the CLI checker ran (its output is above)"
+
+# every worker has the unlinked table cached now; their next requests must notice it is gone and
+# all meet in one new table of that name
+requests=16
+rm -f "$tmp"/lane*.log
+for ((k = 0; k < lanes; k++)); do lane "$k" & bg_pids+=($!); done
+for p in "${bg_pids[@]}"; do wait "$p"; done
+bg_pids=()
+failed=$(cat "$tmp"/lane*.log | grep -c FAILED)
+check "$requests more requests after unlink() answered OK ($failed failed)" eval '[ "$failed" = 0 ] && [ "$(done_so_far)" = $requests ]'
+"${phpx[@]}" "$here/named/fpm_cli.php" recheck "$table" "$requests" > "$tmp/check.out" 2>&1
+cat "$tmp/check.out"
+passes=$((passes + $(grep -c '^  PASS' "$tmp/check.out")))
+fails=$((fails + $(grep -c '^  FAIL' "$tmp/check.out")))
+grep -qE '^  (PASS|FAIL)' "$tmp/check.out" || fail "the CLI checker ran (its output is above)"
+
 # a worker that takes over a lock from the killed one says so in a warning; anything else is wrong
 grep -h 'force unlock' "$tmp/php_errors.log" 2>/dev/null | sed 's/^/  info /'
 if grep -qv 'force unlock' "$tmp/php_errors.log" 2>/dev/null; then

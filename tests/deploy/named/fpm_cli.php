@@ -7,6 +7,8 @@
 //   spinner <table>              waits for the worker running RSIPC_MODE=spin; prints its pid
 //   check <table> <requests> <expected counter> <pids of the workers, comma separated>
 //                                PASS/FAIL lines about what the requests left behind
+//   recheck <table> <requests>   after the table was unlinked and the workers served <requests>
+//                                more: PASS/FAIL lines saying they all used one new table
 //   unlink <table>               removes the table (the cleanup; quiet)
 require __DIR__ . '/schema.php';
 
@@ -77,6 +79,18 @@ switch ($cmd) {
         report(isset($list[$name]) && $list[$name]['rows'] === count($t), "Rsipc\\Table::list() shows the table with that many rows");
         report(Rsipc\Table::unlink($name) === true, "Rsipc\\Table::unlink() returns true");
         report(!isset(Rsipc\Table::list()[$name]), "and the table is gone from Rsipc\\Table::list()");
+        break;
+
+    case 'recheck':
+        $requests = (int) $argv[3];
+        $t = named_open($name);
+        $missing = 0;
+        for ($r = 0; $r < $requests; $r++) {
+            $missing += $t->get("r$r") === false ? 1 : 0;
+        }
+        report($t->get('counter', 'n') === $requests && $missing === 0 && count($t) === $requests + 1,
+            "after unlink() the workers' next requests all used one new table (counter " . var_export($t->get('counter', 'n'), true) . ", $missing rows missing, " . count($t) . " rows)");
+        report(Rsipc\Table::unlink($name) === true, "Rsipc\\Table::unlink() of the new table returns true");
         break;
 
     case 'unlink':
