@@ -7,7 +7,7 @@ pcntl
 require __DIR__ . '/../inc/named_helpers.php';
 table_guard(600);
 
-// Under valgrind (run-tests -m sets USE_ZEND_ALLOC=0) every fourth header position is enough.
+// Under valgrind (run-tests -m sets USE_ZEND_ALLOC=0) every fourth position is enough.
 $step = getenv('USE_ZEND_ALLOC') === '0' ? 4 : 1;
 $cols = ['n' => Rsipc\Table::TYPE_INT, 's' => [Rsipc\Table::TYPE_STRING, 20], 'f' => Rsipc\Table::TYPE_FLOAT];
 $name = named_unique('corrupt');
@@ -180,7 +180,7 @@ for ($at = 4; $at + 4 <= $head; $at += 8 * $step) {
 sweep("header words ($head bytes)", $variants);
 
 $variants = [];
-for ($at = max(0, $end - 128); $at < min($size, $end + 8); $at++) {
+for ($at = max(0, $end - 128); $at < min($size, $end + 8); $at += $step) {
     $byte = ord($orig[$at]);
     foreach (['0xff' => 0xff, '0' => 0, '+1' => ($byte + 1) & 0xff, '-1' => ($byte - 1) & 0xff] as $p => $v) {
         $variants["byte at " . ($at - $end) . " from the end of the content = $p"] = with($orig, $at, chr($v));
