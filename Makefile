@@ -17,7 +17,7 @@ export SWOOLE_SO
 # modules the tests load next to ours, when the PHP build has them as shared objects
 TEST_MODS    = $(foreach m,posix,$(if $(wildcard $(PHP_EXT_DIR)/$(m).so),-d extension=$(m)))
 
-.PHONY: all deps build demo test cargo-test phpt difftest torture-quick torture deploy-test valgrind bench install uninstall deb test-deploy clean
+.PHONY: all deps build demo test cargo-test phpt difftest torture-quick torture deploy-test valgrind bench install uninstall deb test-deploy test-named clean
 
 all: build
 
@@ -71,22 +71,26 @@ demo: build
 # every runner reported.
 SUITE = @mkdir -p build/logs; set -o pipefail; NO_COLOR=1 CARGO_TERM_COLOR=never $(MAKE) -s --no-print-directory
 test: build
-	@echo "== 1/5 cargo test: the PHP-free core (queues, table layout, locks, hash), one line per test"
+	@echo "== 1/6 cargo test: the PHP-free core (queues, table layout, locks, hash), one line per test"
 	$(SUITE) cargo-test 2>&1 | tee build/logs/cargo.log
-	@echo "== 2/5 phpt: PHP's run-tests.php on php-tests/ (SKIP lines give their reason; the Swoole one needs SWOOLE_SO)"
+	@echo "== 2/6 phpt: PHP's run-tests.php on php-tests/ (SKIP lines give their reason; the Swoole one needs SWOOLE_SO)"
 	$(SUITE) phpt 2>&1 | tee build/logs/phpt.log
-	@echo "== 3/5 difftest: each script under the stock sysvmsg and under rsipc, outputs compared"
+	@echo "== 3/6 difftest: each script under the stock sysvmsg and under rsipc, outputs compared"
 	$(SUITE) difftest 2>&1 | tee build/logs/diff.log
-	@echo "== 4/5 torture: writers and readers SIGKILLed at random for a few seconds"
+	@echo "== 4/6 torture: writers and readers SIGKILLed at random for a few seconds"
 	@echo "   'kills survived' = writers killed mid-operation; 'lock recoveries' = locks taken over from them."
 	@echo "   'unaccounted' = messages a reader took off the queue just before it was killed, so it never"
 	@echo "   logged them; at most one per kill is allowed, more fails the run."
 	$(SUITE) torture-quick 2>&1 | tee build/logs/torture.log
-	@echo "== 5/5 deployment: dpkg -i/-r and make install/uninstall on this machine's PHP (root only, restored after)"
+	@echo "== 5/6 deployment: dpkg -i/-r and make install/uninstall on this machine's PHP, hidepid=2 and"
+	@echo "   PID/time namespaces (root only, restored after)"
 	$(SUITE) test-deploy 2>&1 | tee build/logs/deploy.log
+	@echo "== 6/6 named tables where they are deployed: a real php-fpm beside CLI processes, file"
+	@echo "   permissions, a full tmpfs, PID namespaces (root only, php-fpm installed when missing)"
+	$(SUITE) test-named 2>&1 | tee build/logs/named.log
 	@leftover=$$(ipcs -q | awk '$$1 ~ /^0x5253/ {print}'); \
 	if [ -n "$$leftover" ]; then echo "queues left behind by the tests:"; echo "$$leftover"; exit 1; fi
-	@$(PHP) -n tools/test-summary.php build/logs/cargo.log build/logs/phpt.log build/logs/diff.log build/logs/torture.log build/logs/deploy.log
+	@$(PHP) -n tools/test-summary.php build/logs/cargo.log build/logs/phpt.log build/logs/diff.log build/logs/torture.log build/logs/deploy.log build/logs/named.log
 
 cargo-test: deps
 	@$(CARGO) test --release --lib
@@ -151,6 +155,17 @@ test-deploy: $(EXT)
 	@bash tests/deploy/deb.sh $(DEB)
 	@bash tests/deploy/make_install.sh $(CURDIR)
 	@RSIPC_SO=$(CURDIR)/$(EXT) PHP=$(PHP) bash tests/deploy/run.sh
+
+# Named tables where a phpt cannot go (php-tests/named has the rest): a real php-fpm and CLI
+# processes sharing one table, file permissions, a full tmpfs and PID namespaces. Each script
+# prints PASS/FAIL/SKIP (reason) lines and a closing line tools/test-summary.php counts; the ones
+# that need root say "skipped" with the reason otherwise. Set VALGRIND_NAMED=1 to also run the
+# damaged-file phpt under valgrind.
+NAMED_TESTS := tests/deploy/fpm.sh tests/deploy/named_perms.sh tests/deploy/named_tmpfs.sh tests/deploy/named_pidns.sh
+test-named: $(EXT)
+	@rc=0; for t in $(NAMED_TESTS); do bash $$t $(CURDIR)/$(EXT) || rc=1; done; \
+	if [ -n "$(VALGRIND_NAMED)" ]; then RSIPC_SO=$(CURDIR)/$(EXT) bash tools/valgrind.sh php-tests/named/corrupt_files.phpt || rc=1; fi; \
+	exit $$rc
 
 clean:
 	$(CARGO) clean

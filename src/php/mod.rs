@@ -44,8 +44,10 @@ instead, remove extension=swoole from php.ini (on Debian: phpdismod swoole); to 
 warning, load rsipc only where Swoole is not loaded";
 
 /// rsipc's MINIT.
-/// rsipc's ini settings: `rsipc.table_dir`, where named tables live (`PHP_INI_SYSTEM`).
-struct IniDefs([ext_php_rs::ffi::zend_ini_entry_def; 2]);
+/// rsipc's ini settings (`PHP_INI_SYSTEM`): `rsipc.table_dir`, where named tables live, and
+/// `rsipc.lock_wait`, how many seconds a call on a named table waits for a lock that a live
+/// process keeps (a stopped process, or a damaged file) before it gives up with an error.
+struct IniDefs([ext_php_rs::ffi::zend_ini_entry_def; 3]);
 // SAFETY: constant data the engine only reads.
 unsafe impl Sync for IniDefs {}
 
@@ -61,6 +63,18 @@ static INI: IniDefs = IniDefs([
         value: c"/dev/shm".as_ptr(),
         displayer: None,
         value_length: 8,
+        name_length: 15,
+        modifiable: ZEND_INI_SYSTEM,
+    },
+    ext_php_rs::ffi::zend_ini_entry_def {
+        name: c"rsipc.lock_wait".as_ptr(),
+        on_modify: None,
+        mh_arg1: std::ptr::null_mut(),
+        mh_arg2: std::ptr::null_mut(),
+        mh_arg3: std::ptr::null_mut(),
+        value: c"2".as_ptr(),
+        displayer: None,
+        value_length: 1,
         name_length: 15,
         modifiable: ZEND_INI_SYSTEM,
     },

@@ -45,8 +45,7 @@ impl fmt::Display for TableError {
             TableError::LockHeld(pid) => {
                 return write!(
                     f,
-                    "a lock of this table has been held for more than {} seconds by process {pid}, which is alive (stopped, or named by a damaged table file); gave up waiting",
-                    super::named::LOCK_PATIENCE.as_secs()
+                    "a lock of this table has been held longer than rsipc.lock_wait by process {pid}, which is alive (stopped, or named by a damaged table file); gave up waiting"
                 );
             }
             TableError::ForeignNamespace => {

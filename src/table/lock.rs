@@ -34,7 +34,7 @@
 //! The lock is not re-entrant, and all threads of one process share one owner word; the table
 //! never takes a lock it already holds.
 
-use std::sync::atomic::{AtomicU32, Ordering::*};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering::*};
 
 use super::owner;
 
@@ -86,13 +86,31 @@ impl ShmLock {
     /// holder has kept it for `patience` (`None`: wait as long as it lives). Giving up is not a
     /// takeover: the holder keeps the lock. Named tables use it: their file may be damaged or
     /// forged, and a lock word naming some unrelated live process must not hang every caller.
+    ///
+    /// `stuck` remembers the last lock this handle gave up on (its address and holder word): a
+    /// later call that finds the same holder still there gives up at once, so a damaged file
+    /// costs one wait, not one per operation.
     #[inline(always)]
-    pub(crate) fn lock_within(&self, me: u32, patience: Option<std::time::Duration>) -> Result<Acquired, u32> {
+    pub(crate) fn lock_within(&self, me: u32, patience: Option<std::time::Duration>, stuck: &AtomicU64) -> Result<Acquired, u32> {
         if self.word.compare_exchange(0, me, Acquire, Relaxed).is_ok() {
-            Ok(Acquired::Clean)
-        } else {
-            self.lock_contended(me, patience)
+            return Ok(Acquired::Clean);
         }
+        if patience.is_some() {
+            let v = self.word.load(Relaxed);
+            if v != 0 && stuck.load(Relaxed) == self.stuck_tag(v) {
+                return Err(owner::pid_of(v));
+            }
+        }
+        let r = self.lock_contended(me, patience);
+        if let Err(_) = r {
+            stuck.store(self.stuck_tag(self.word.load(Relaxed)), Relaxed);
+        }
+        r
+    }
+
+    /// This lock's address and a holder word, in one value for `stuck`.
+    fn stuck_tag(&self, word: u32) -> u64 {
+        ((self as *const ShmLock as usize as u64) << 32) ^ word as u64 ^ ((self as *const ShmLock as usize as u64) >> 32)
     }
 
     /// Takes the lock only if it is free right now.

@@ -348,7 +348,7 @@ fn table_from(c: &Cached) -> Table {
         map: Some(c.map.clone()),
         view,
         schema: c.schema.clone(),
-        locks: LockCtx { recovered: Default::default(), patience: Some(LOCK_PATIENCE) },
+        locks: LockCtx { recovered: Default::default(), patience: Some(LOCK_PATIENCE), stuck: Default::default() },
         file: Some(c.file.clone()),
     }
 }

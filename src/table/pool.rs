@@ -82,7 +82,7 @@ impl Drop for PoolGuard<'_> {
 #[inline]
 pub(crate) fn lock_pool<'a>(view: &'a View, me: u32, ctx: &LockCtx) -> Result<PoolGuard<'a>, TableError> {
     let h = view.header();
-    match h.pool.lock.lock_within(me, ctx.patience) {
+    match h.pool.lock.lock_within(me, ctx.patience, &ctx.stuck) {
         Ok(Acquired::Recovered(pid)) => ctx.recovered.store(pid, Relaxed),
         Ok(Acquired::Clean) => {}
         Err(pid) => return Err(TableError::LockHeld(pid)),
@@ -99,6 +99,8 @@ pub(crate) fn lock_pool<'a>(view: &'a View, me: u32, ctx: &LockCtx) -> Result<Po
 pub(crate) struct LockCtx {
     pub(crate) recovered: AtomicU32,
     pub(crate) patience: Option<std::time::Duration>,
+    /// The last lock given up on, and its holder (see `ShmLock::lock_within`).
+    pub(crate) stuck: std::sync::atomic::AtomicU64,
 }
 
 /// What an operation is about to change (the fixed part of the intent log).

@@ -97,7 +97,7 @@ impl Table {
         blank.header().meta.state.store(STATE_READY, Release);
         // SAFETY: as above; this view copies the hash key just stored.
         let view = unsafe { View::new(map.as_ptr(), geo) };
-        Ok(Table { map: Some(map), view, schema, locks: LockCtx { recovered: AtomicU32::new(0), patience: None }, file: None })
+        Ok(Table { map: Some(map), view, schema, locks: LockCtx { recovered: AtomicU32::new(0), patience: None, stuck: Default::default() }, file: None })
     }
 
     /// The view, if the table is alive (not destroyed here or by another process) and this
@@ -124,7 +124,7 @@ impl Table {
     #[inline(always)]
     pub(crate) fn lock_bucket<'a>(&self, view: &'a View, b: u32, me: u32) -> Result<BucketGuard<'a>, TableError> {
         let bucket = view.bucket(b);
-        let how = bucket.lock.lock_within(me, self.locks.patience).map_err(TableError::LockHeld)?;
+        let how = bucket.lock.lock_within(me, self.locks.patience, &self.locks.stuck).map_err(TableError::LockHeld)?;
         if how != Acquired::Clean {
             self.after_bucket_recovery(view, how, me);
         }
@@ -468,6 +468,12 @@ impl Table {
     #[inline]
     pub fn is_alive(&self) -> bool {
         self.live_view().is_ok()
+    }
+
+    /// How long this handle waits for a lock whose live holder keeps it (`None`: as long as it
+    /// lives). Named tables start with `named::LOCK_PATIENCE`.
+    pub fn set_lock_patience(&mut self, patience: Option<std::time::Duration>) {
+        self.locks.patience = patience;
     }
 
     /// Pid of a dead process whose lock this process took over since the last call (for the

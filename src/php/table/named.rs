@@ -27,6 +27,24 @@ fn table_dir() -> Vec<u8> {
     }
 }
 
+/// `rsipc.lock_wait` (seconds; 0 or less: wait as long as the holder lives).
+fn lock_wait() -> Option<std::time::Duration> {
+    // SAFETY: reads a registered ini entry; the engine returns its current string (or null).
+    let s = unsafe {
+        let mut exists = false;
+        let v = zend::zend_ini_string_ex(cstr!("rsipc.lock_wait"), 15, 0, &mut exists);
+        if v.is_null() || !exists {
+            return Some(named::LOCK_PATIENCE);
+        }
+        std::ffi::CStr::from_ptr(v).to_string_lossy().into_owned()
+    };
+    match s.trim().parse::<f64>() {
+        Ok(x) if x > 0.0 && x.is_finite() => Some(std::time::Duration::from_secs_f64(x.min(1e9))),
+        Ok(_) => None,
+        Err(_) => Some(named::LOCK_PATIENCE),
+    }
+}
+
 /// The class of a static call (`static::class`).
 unsafe fn called_class(ex: *mut zend_execute_data) -> *mut zend_class_entry {
     unsafe { (*ex).This.value.ce }
@@ -133,13 +151,14 @@ pub unsafe extern "C" fn open(ex: *mut zend_execute_data, rv: *mut zval) {
 
 /// Opens the table and gives the new object in the return slot its state.
 fn attach(c: &mut Call<'_>, b: TableBuilder, dir: &[u8], name: &[u8], mode: u32) -> Res {
-    let table = match b.open_named(dir, name, mode) {
+    let mut table = match b.open_named(dir, name, mode) {
         Ok(t) => t,
         Err(e) => {
             c.ret().clear();
             return Err(c.fail(Throw::Table, e.to_string()));
         }
     };
+    table.set_lock_patience(lock_wait());
     let (template, shape) = values::shape_of(table.schema());
     let row = table.row_buf();
     let (size, mem) = (table.size() as i64, table.memory_size() as i64);
