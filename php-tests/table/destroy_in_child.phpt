@@ -47,7 +47,7 @@ foreach ([
         echo "parent $label: ", get_class($e), ': ', $e->getMessage(), "\n";
     }
 }
-echo "count still answers: ", count($t), "\n";
+echo "count of the ended table: ", count($t), "\n";
 
 fwrite($r[0], 'x');
 echo stream_get_contents($r[0]);
@@ -61,6 +61,6 @@ parent set: Swoole\Error: table is not created or has been destroyed
 parent exists: Swoole\Error: table is not created or has been destroyed
 parent incr: Swoole\Error: table is not created or has been destroyed
 parent foreach: Swoole\Error: table is not created or has been destroyed
-count still answers: 2
+count of the ended table: 0
 watcher: Swoole\Error: table is not created or has been destroyed
 watcher: exit 0
