@@ -13,7 +13,7 @@ APT_PKGS    := php-cli php-dev libclang-dev
 # modules the tests load next to ours, when the PHP build has them as shared objects
 TEST_MODS    = $(foreach m,posix,$(if $(wildcard $(PHP_EXT_DIR)/$(m).so),-d extension=$(m)))
 
-.PHONY: all deps build demo test cargo-test phpt difftest torture-quick torture valgrind bench install uninstall clean
+.PHONY: all deps build demo test cargo-test phpt difftest difftest-swoole difftest-swoole-quick torture-quick torture valgrind bench install uninstall clean
 
 all: build
 
@@ -65,6 +65,22 @@ phpt: build
 
 difftest: build
 	$(PHP) -n tests/diff/run.php $(CURDIR)/$(EXT)
+
+# The table fuzzer (tests/fuzz/table_fuzz.php): random call sequences under rsipc and under a
+# real Swoole, compared after the normalisations README lists; differences are minimised into
+# build/fuzz/. Needs SWOOLE_SO=/path/to/swoole.so built for this PHP; skipped without it.
+FUZZ_SEEDS  ?= 1-500
+FUZZ_CALLS  ?= 40
+FUZZ         = $(PHP) -n tests/fuzz/table_fuzz.php --rsipc=$(CURDIR)/$(EXT) --swoole=$(SWOOLE_SO) --out=build/fuzz
+difftest-swoole: build
+	@if [ -z "$(SWOOLE_SO)" ]; then echo "difftest-swoole: skipped (no SWOOLE_SO=/path/to/swoole.so given)"; \
+	else $(FUZZ) --seeds=$(FUZZ_SEEDS) --calls=$(FUZZ_CALLS); fi
+
+# the short fixed set for `make test`: 30 seeds and the saved cases
+difftest-swoole-quick: build
+	@if [ -z "$(SWOOLE_SO)" ]; then echo "difftest-swoole-quick: skipped (no SWOOLE_SO=/path/to/swoole.so given)"; \
+	else $(FUZZ) --replay=tests/fuzz/cases; a=$$?; $(FUZZ) --seeds=1-30 --calls=40; b=$$?; \
+	  test $$a -eq 0 -a $$b -eq 0; fi
 
 # Fault injection: writers and readers SIGKILLed at random while they work (tests/torture/).
 # `make test` runs a few seconds of it, `make torture` minutes.
