@@ -31,6 +31,46 @@ final class S
     }
 }
 
+/** A conversion that fails. */
+final class T
+{
+    public function __toString(): string
+    {
+        throw new RuntimeException('no string for you');
+    }
+}
+
+/** A conversion that calls back into the table: destroys it, or changes a row first. */
+final class D
+{
+    public function __construct(private ?object $t, private bool $destroy)
+    {
+    }
+
+    public function __toString(): string
+    {
+        if ($this->destroy) {
+            echo "  (destroy inside conversion: ", E($this->t?->destroy()), ")\n";
+        } else {
+            echo "  (incr inside conversion: ", E($this->t?->incr('k1', 'i')), ")\n";
+        }
+        return '7';
+    }
+}
+
+/** Reflection of the class, one line: constants in order, then each method's parameters. */
+function Y(): void
+{
+    $c = new ReflectionClass('Swoole\\Table');
+    echo "  const ", E($c->getConstants()), "\n";
+    $methods = $c->getMethods();
+    usort($methods, fn ($a, $b) => strcmp($a->getName(), $b->getName()));
+    foreach ($methods as $m) {
+        $ps = array_map(fn ($p) => ($p->getType() ?? '') . ' $' . $p->getName() . ($p->isOptional() ? '?' : ''), $m->getParameters());
+        echo "  method ", $m->getName(), '(', implode(', ', $ps), ')', $m->hasReturnType() ? ': ' . $m->getReturnType() : '', "\n";
+    }
+}
+
 function L(int $index, string $what): void
 {
     echo "#$index $what\n";
