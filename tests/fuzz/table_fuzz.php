@@ -14,6 +14,7 @@
  *        [--seeds=1-200 | --seeds=3,17,40] [--calls=40] [--out=build/fuzz] [--no-minimise]
  *        [--skip-known]   # leave out what README still lists as to be removed (see Gen)
  *   php -n tests/fuzz/table_fuzz.php --print=SEED [--calls=40]     # the script of one seed
+ *   php -n tests/fuzz/table_fuzz.php --selftest                     # the normaliser on canned outputs
  *   php -n tests/fuzz/table_fuzz.php --rsipc=… --swoole=… --replay=script.php|dir [--replay=…]
  *
  * The last line is "table-fuzz: S seeds, C calls, D differences (K kinds)"; exit status 1 when
@@ -611,7 +612,59 @@ function kind(array $d): string
     return preg_replace('~^#\d+ ~', '', $d[0]) . "\n" . $mask($s[$i] ?? '(none)') . "\n" . $mask($r[$i] ?? '(none)');
 }
 
-$opt = getopt('', ['rsipc:', 'swoole:', 'seeds:', 'calls:', 'out:', 'no-minimise', 'print:', 'replay:', 'skip-known']);
+/**
+ * Checks the normaliser on canned output pairs: each kept difference must compare equal, and
+ * differences close to them must not. Returns the number of failed checks.
+ */
+function selftest(): int
+{
+    $log = "[2026-01-01 00:00:00 %123.0]\tWARNING\t";
+    $cases = [
+        // [what, swoole output, rsipc output, expected to compare equal]
+        ['N1 logger line', "#1 column\n{$log}Table::add_column(): unknown column type\n  = false\n#end\n",
+            "#1 column\n  W Swoole\\Table::column(): unknown column type\n  = false\n#end\n", true],
+        ['N1 only for logger texts', "#1 column\n{$log}Table::add_column(): something else\n  = false\n#end\n",
+            "#1 column\n  W Swoole\\Table::column(): something else\n  = false\n#end\n", false],
+        ['N1 not a missing warning', "#1 update\n{$log}table_marshal_values(): [key=a,field=s]string value is too long\n  = false\n#end\n",
+            "#1 update\n  = false\n#end\n", false],
+        ['N2 fatal', "#1 get\n\nFatal error: Swoole\\Table::get(): table is not created or has been destroyed in /x.php on line 9\n",
+            "#1 get\n  EXC Swoole\\Error: table is not created or has been destroyed\n#2 set\n  = true\n#end\n", true],
+        ['N2 uncaught', "#1 get\n\nFatal error: Uncaught Swoole\\Error: must call constructor first in /x.php:9\nStack trace:\n#0 {main}\n  thrown in /x.php on line 9\n",
+            "#1 get\n  EXC Swoole\\Error: must call constructor first\n#end\n", true],
+        ['N2 other message', "#1 get\n\nFatal error: Swoole\\Table::get(): table is not created or has been destroyed in /x.php on line 9\n",
+            "#1 get\n  EXC Swoole\\Error: something else\n#end\n", false],
+        ['N3 order', "#1 foreach\n  ~ \"a\" => [\"i\" => 1]\n  ~ \"b\" => [\"i\" => 2]\n  = end\n#end\n",
+            "#1 foreach\n  ~ \"b\" => [\"i\" => 2]\n  ~ \"a\" => [\"i\" => 1]\n  = end\n#end\n", true],
+        ['N3 key types', "#1 foreach\n  ~ \"a\" => [0 => 1]\n  = end\n#end\n", "#1 foreach\n  ~ \"a\" => [\"0\" => 1]\n  = end\n#end\n", false],
+        ['N4 memory', "#1 getMemorySize\n  = 9968\n#end\n", "#1 getMemorySize\n  = 8832\n#end\n", true],
+        ['N4 zero', "#1 getMemorySize\n  = 0\n#end\n", "#1 getMemorySize\n  = 8832\n#end\n", false],
+        ['N5 stats', "#1 stats\n  = [\"num\" => 1, \"conflict_count\" => 3, \"available_slice_num\" => 9]\n#end\n",
+            "#1 stats\n  = [\"num\" => 1, \"conflict_count\" => 0, \"available_slice_num\" => 12]\n#end\n", true],
+        ['N5 not num', "#1 stats\n  = [\"num\" => 2]\n#end\n", "#1 stats\n  = [\"num\" => 1]\n#end\n", false],
+        ['N7 capacity', "#1 set\n  W Swoole\\Table::set(): failed to set('k9'), unable to allocate memory\n  = false\n#2 get\n  = false\n#end\n",
+            "#1 set\n  = true\n#2 get\n  = [\"i\" => 0]\n#end\n", true],
+        ['N7 not the other way', "#1 set\n  = true\n#end\n",
+            "#1 set\n  W Swoole\\Table::set(): failed to set('k9'), unable to allocate memory\n  = false\n#end\n", false],
+        ['extra arguments', "#1 getSize\n  = 64\n#end\n",
+            "#1 getSize\n  EXC ArgumentCountError: Swoole\\Table::getSize() expects exactly 0 arguments, 1 given\n#end\n", false],
+        ['exit status', "#1 get\n  = false\n", "#1 get\n  = false\n#end\n", false],
+    ];
+    $failed = 0;
+    foreach ($cases as [$what, $sw, $rs, $same]) {
+        $d = compare([str_contains($sw, '#end') ? 0 : 139, $sw], [0, $rs]);
+        if (($d === null) !== $same) {
+            $failed++;
+            echo "selftest: $what: expected ", $same ? 'equal' : 'a difference', ", got ", $d === null ? 'equal' : "a difference at $d[0]", "\n";
+        }
+    }
+    echo "difftest: ", count($cases) - $failed, " passed, $failed failed (table fuzzer, normaliser self-test)\n";
+    return $failed;
+}
+
+$opt = getopt('', ['rsipc:', 'swoole:', 'seeds:', 'calls:', 'out:', 'no-minimise', 'print:', 'replay:', 'skip-known', 'selftest']);
+if (isset($opt['selftest'])) {
+    exit(selftest() > 0 ? 1 : 0);
+}
 $skipKnown = isset($opt['skip-known']);
 $calls = (int) ($opt['calls'] ?? 40);
 if (isset($opt['print'])) {
