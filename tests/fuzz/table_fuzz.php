@@ -205,7 +205,8 @@ final class Gen
         if ($this->chance(0.03)) {
             $args .= ', 1';
         }
-        $this->stmt($what, "\$t = new Swoole\\Table($args);");
+        $class = $this->chance(0.05) ? 'Sub' : 'Swoole\\Table';
+        $this->stmt($what, "\$t = new $class($args);");
     }
 
     private function helper(): void
@@ -288,6 +289,11 @@ final class Gen
             $r < 985 => $this->stmt('incr', "R(\$t->incr({$k()}, {$this->colName()}, {$this->anyValue()}));"),
             // Reflection shows the constant order, still a difference to remove (--skip-known)
             $r < 990 => $this->stmt($this->skipKnown ? 'size' : 'reflection', $this->skipKnown ? 'R($t->size);' : 'Y();'),
+            $r < 991 => $this->stmt('set', 'for ($i = 0, $n = 0; $i < ' . $this->pick(['50', '100', '200'])
+                . '; $i++) { $n += $t->set("b$i", ' . $this->valuesExpr() . ') ? 1 : 0; } R([$n, count($t)]);'),
+            $r < 992 => $this->stmt('noctor', '$u = (new ReflectionClass(\'Swoole\\Table\')); $u = $u->newInstanceWithoutConstructor(); R($u->'
+                . $this->pick(['count()', 'getSize()', 'getMemorySize()', 'stats()', "get('k1')", "column('a', 1)",
+                    'create()', "set('k1', [])", 'destroy()', 'rewind()', 'valid()']) . ');'),
             $r < 993 => $this->stmt('clone', 'R(clone $t);'),
             $r < 996 => $this->stmt('serialize', 'R(serialize($t));'),
             default => $this->stmt('props', 'R(array_map("gettype", (array) $t));'),

@@ -31,6 +31,11 @@ final class S
     }
 }
 
+/** Swoole registers the class without the final flag, so programs may extend it. */
+class Sub extends Swoole\Table
+{
+}
+
 /** A conversion that fails. */
 final class T
 {
