@@ -6,19 +6,20 @@
  * type, numeric column names, over-long keys and strings, objects with __toString, extra and
  * missing arguments, all methods and the swoole_table() helper), runs the same script once with
  * rsipc and once with Swoole (each in its own `php -n` child), normalises only the differences
- * listed in README.md ("What differs from the original", the table part) and reports any other
- * difference. A difference is minimised by delta debugging over the statements and written as a
+ * listed in README.md ("`Swoole\Table`: what differs from Swoole 6.3", rules N1–N9 below) and
+ * reports any other difference. A difference is minimised by delta debugging over the statements and written as a
  * stand-alone script to the output directory (build/fuzz/ by default).
  *
  *   php -n tests/fuzz/table_fuzz.php --rsipc=build/rsipc.so --swoole=/path/swoole.so
  *        [--seeds=1-200 | --seeds=3,17,40] [--calls=40] [--out=build/fuzz] [--no-minimise]
- *        [--skip-known]   # leave out what README still lists as to be removed (see Gen)
+ *        [--skip-known]   # leave out calls that hit differences still being removed (see Gen)
  *   php -n tests/fuzz/table_fuzz.php --print=SEED [--calls=40]     # the script of one seed
  *   php -n tests/fuzz/table_fuzz.php --selftest                     # the normaliser on canned outputs
  *   php -n tests/fuzz/table_fuzz.php --rsipc=… --swoole=… --replay=script.php|dir [--replay=…]
  *
- * The last line is "table-fuzz: S seeds, C calls, D differences (K kinds)"; exit status 1 when
- * D > 0, 2 on bad usage or when a side could not run at all.
+ * The last lines are "table-fuzz: S seeds, C calls, D differences (K kinds), …" and
+ * "difftest: P passed, F failed (…)" (the form tools/test-summary.php counts); exit status 1 when
+ * anything differs, 2 on bad usage.
  */
 
 const CHILD_TIMEOUT = 30;          // seconds per child; a hang is a difference of its own
@@ -38,10 +39,10 @@ final class Gen
     private array $cols = [];
 
     /**
-     * $skipKnown leaves out the calls that hit the differences README lists as still to remove
+     * $skipKnown leaves out the calls that hit the differences issue 11 lists as still to remove
      * (numeric column names, extra arguments, count modes, the helper's duplicate column, string
-     * columns over 2147483640), so that a run against a build that still has them can look past
-     * them. The default generates everything.
+     * columns over 2147483640, Reflection's constant order), so that a run against a build that
+     * still has them can look past them. The default generates everything.
      */
     public function __construct(int $seed, private int $calls, private bool $skipKnown = false)
     {
