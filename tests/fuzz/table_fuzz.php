@@ -303,6 +303,10 @@ final class Gen
 
     private function sequence(): void
     {
+        // argument coercion differs under strict types (int keys, numeric strings, floats)
+        if ($this->chance(0.2)) {
+            $this->lines[] = 'declare(strict_types=1);';
+        }
         if ($this->chance(0.15)) {
             $this->helper();
         } else {
@@ -332,11 +336,20 @@ final class Gen
 // ---------------------------------------------------------------------------------------------
 // Running one side.
 
+/** The script for a list of statements; a `declare(strict_types=1);` among them goes first. */
 function script_text(array $lines): string
 {
     static $prelude = null;
     $prelude ??= file_get_contents(__DIR__ . '/table_prelude.php');
-    return $prelude . implode("\n", $lines) . "\necho \"#end\\n\";\n";
+    $declare = preg_grep('~^declare\(~', $lines);
+    $text = $prelude . implode("\n", array_diff($lines, $declare)) . "\necho \"#end\\n\";\n";
+    return $declare === [] ? $text : preg_replace('~^<\?php\n~', "<?php\n" . implode("\n", $declare) . "\n", $text, 1);
+}
+
+/** The statements of a saved script (the lines script_text() added to the prelude). */
+function script_lines(string $text): array
+{
+    return array_values(preg_grep('~^(try \{ L\(|declare\()~', explode("\n", $text)));
 }
 
 /** [exit status, stdout+stderr] of the script under one extension. */
@@ -707,7 +720,7 @@ function replay(Fuzz $fuzz, array $files): array
 {
     $passed = $failed = 0;
     foreach ($files as $file) {
-        $lines = array_values(preg_grep('~^try \{ L\(~', explode("\n", (string) file_get_contents($file))));
+        $lines = script_lines((string) file_get_contents($file));
         [$d] = $fuzz->check($lines);
         if ($d === null) {
             $passed++;
