@@ -251,6 +251,25 @@ final class Gen
         $this->stmt('column', "R(\$t->column($args));");
     }
 
+    /** A second table, made in one statement, that becomes $t (the first one is $old). */
+    private function secondTable(): void
+    {
+        $names = ["'i'", "'f'", "'s'", "'a'", "'b'", "'c1'", "'S'", "'x'"];
+        if (!$this->skipKnown) {
+            array_push($names, "'0'", "'1'");
+        }
+        $body = '$old = $t ?? null; $t = new Swoole\\Table(' . $this->pick(['64', '1', '1024']) . ');';
+        for ($j = mt_rand(0, 4); $j > 0; $j--) {
+            $name = $this->pick($names);
+            $type = $this->pick(['Swoole\\Table::TYPE_INT', 'Swoole\\Table::TYPE_FLOAT', 'Swoole\\Table::TYPE_STRING']);
+            $body .= " \$t->column($name, $type, " . $this->pick(['1', '8', '16', '64']) . ');';
+            if (!in_array($name, $this->cols, true)) {
+                $this->cols[] = $name;
+            }
+        }
+        $this->stmt('new', $body . ' R($t->create());');
+    }
+
     private function op(): void
     {
         $r = mt_rand(0, 999);
@@ -296,6 +315,9 @@ final class Gen
                 . $this->pick(['count()', 'getSize()', 'getMemorySize()', 'stats()', "get('k1')", "column('a', 1)",
                     'create()', "set('k1', [])", 'destroy()', 'rewind()', 'valid()']) . ');'),
             $r < 993 => $this->stmt('clone', 'R(clone $t);'),
+            // two live tables with other schemas: nothing cached for one may leak into the other
+            $r < 994 => $this->secondTable(),
+            $r < 995 => $this->stmt('swap', '[$t, $old] = [$old ?? $t, $t]; R(count($t));'),
             $r < 996 => $this->stmt('serialize', 'R(serialize($t));'),
             default => $this->stmt('props', 'R(array_map("gettype", (array) $t));'),
         };
@@ -324,7 +346,13 @@ final class Gen
             }
         }
         while ($this->index < $this->calls - 2) {
-            $this->op();
+            if ($this->chance(0.01)) {
+                $this->secondTable();
+            } elseif ($this->chance(0.01)) {
+                $this->stmt('swap', '[$t, $old] = [$old ?? $t, $t]; R(count($t));');
+            } else {
+                $this->op();
+            }
         }
         if ($this->chance(0.1)) {
             $this->stmt('destroy', "R(\$t->destroy({$this->extraArgs()}));");
