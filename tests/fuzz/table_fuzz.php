@@ -270,6 +270,27 @@ final class Gen
         $this->stmt('new', $body . ' R($t->create());');
     }
 
+    /** Too few or too many arguments, and named arguments (Reflection's parameter names). */
+    private function arity(): void
+    {
+        $call = $this->pick(['set()', "set('k1')", "set('k1', [], 1)", 'get()', "get('k1', 'i', 1)", "column('a')",
+            "column('a', 1, 8, 9)", "incr('k1')", "incr('k1', 'i', 1, 2)", "decr('k1')", "cmpset('k1', ['i' => 0])",
+            "cmpdel('k1')", 'exists()', "exists('k1', 1)", 'del()', "del('k1', 1)", 'getdel()', "add('k1')",
+            "update('k1')", "count(1, 2)", "set(key: 'k1', value: ['i' => 1])", "set(value: ['i' => 2], key: 'k2')",
+            "add(key: 'k3', values: [])", "update(key: 'k1', values: ['i' => 3])", "get(key: 'k1', field: 'i')",
+            "getdel(key: 'k3', field: null)", "column(name: 'n', type: 1, size: 8)", "column(type: 3, name: 'n2')",
+            "incr(key: 'k1', column: 'i', incrby: 2)", "decr(column: 'i', key: 'k1')",
+            "cmpset(key: 'k1', expected: ['i' => 0], values: [])", "cmpdel(key: 'k1', expected: ['i' => 0])",
+            "exists(key: 'k1')", "exist(key: 'k1')", "del(key: 'k2')", "delete(key: 'k2')", "count(mode: 1)",
+            "set(k: 'k1', value: [])", "get('k1', column: 'i')", "incr('k1', 'i', by: 2)"]);
+        if ($this->chance(0.1)) {
+            $this->stmt('new', '$t = new Swoole\\Table(' . $this->pick(['', '64, 0.2, 1', 'table_size: 64',
+                'conflict_proportion: 0.5, table_size: 128', 'size: 64']) . ');');
+            return;
+        }
+        $this->stmt(preg_replace('~\(.*~', '', $call), "R(\$t->$call);");
+    }
+
     private function op(): void
     {
         $r = mt_rand(0, 999);
@@ -348,6 +369,8 @@ final class Gen
         while ($this->index < $this->calls - 2) {
             if ($this->chance(0.01)) {
                 $this->secondTable();
+            } elseif ($this->chance(0.03)) {
+                $this->arity();
             } elseif ($this->chance(0.01)) {
                 $this->stmt('swap', '[$t, $old] = [$old ?? $t, $t]; R(count($t));');
             } else {
