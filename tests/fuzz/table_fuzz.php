@@ -220,7 +220,7 @@ final class Gen
             $spec = "'a:i,b:f,c:s:16'";
         }
         if ($this->skipKnown) {
-            $spec = preg_replace('~:s:[1-9]\d*~', ':s:64', $spec);   // every value fits (see the constructor)
+            $spec = preg_replace('~:(s|string):[1-9]\d*~', ':$1:64', $spec);   // every value fits (see the constructor)
         }
         if (preg_match_all('~(?:^\'|,)\s*([A-Za-z0-9]+)\s*:~', $spec, $m)) {
             $this->cols = array_values(array_unique(array_map(fn ($c) => "'$c'", $m[1])));
