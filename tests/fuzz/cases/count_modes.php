@@ -1,7 +1,7 @@
 <?php
 /*
- * count($mode): Swoole returns rows x columns for any non-zero mode, rows for 0; PHP's count()
- * function does not pass the mode on.
+ * count($mode): Swoole returns rows x columns for any non-zero mode (0 for a table without
+ * columns), rows for 0; PHP's count() function does not pass the mode on.
  * Replayed by `make difftest-swoole-quick` (table_fuzz.php --replay); by hand:
  *   php -n -d display_errors=1 -d extension=<rsipc.so or swoole.so> count_modes.php
  */
@@ -19,4 +19,7 @@ try { L(8, 'count'); R([$t->count(2), $t->count(-1), $t->count(PHP_INT_MAX), $t-
 try { L(9, 'count'); R([$t->count(' 42'), $t->count('1'), $t->count('0'), $t->count(true), $t->count(false)]); } catch (\Throwable $e) { X($e); }
 try { L(10, 'count'); R([$t->count(1.5), $t->count(0.5), $t->count(null)]); } catch (\Throwable $e) { X($e); }
 try { L(11, 'count'); R([count($t), count($t, COUNT_RECURSIVE)]); } catch (\Throwable $e) { X($e); }
+try { L(12, 'new'); $t = new Swoole\Table(64); R($t->create()); } catch (\Throwable $e) { X($e); }
+try { L(13, 'set'); R($t->set('x', [])); } catch (\Throwable $e) { X($e); }
+try { L(14, 'count'); R([$t->count(), $t->count(1), $t->count(PHP_INT_MAX)]); } catch (\Throwable $e) { X($e); }
 echo "#end\n";
