@@ -7,19 +7,20 @@
  * missing arguments, all methods and the swoole_table() helper), runs the same script once with
  * rsipc and once with Swoole (each in its own `php -n` child), normalises only the differences
  * listed in README.md ("`Swoole\Table`: what differs from Swoole 6.3", rules N1–N9 below) and
- * reports any other difference. A difference is minimised by delta debugging over the statements and written as a
- * stand-alone script to the output directory (build/fuzz/ by default).
+ * reports any other difference. A difference is minimised by delta debugging over the
+ * statements and written as a stand-alone script to the output directory (build/fuzz/).
  *
  *   php -n tests/fuzz/table_fuzz.php --rsipc=build/rsipc.so --swoole=/path/swoole.so
  *        [--seeds=1-200 | --seeds=3,17,40] [--calls=40] [--out=build/fuzz] [--no-minimise]
  *        [--skip-known]   # leave out calls that hit differences still being removed (see Gen)
+ *        [--replay=script.php|dir ...]   # saved scripts (tests/fuzz/cases/) instead of seeds,
+ *                                        # or as well when --seeds is given
+ *        [--selftest]     # also check the normaliser on canned outputs (alone: needs no .so)
  *   php -n tests/fuzz/table_fuzz.php --print=SEED [--calls=40]     # the script of one seed
- *   php -n tests/fuzz/table_fuzz.php --selftest                     # the normaliser on canned outputs
- *   php -n tests/fuzz/table_fuzz.php --rsipc=… --swoole=… --replay=script.php|dir [--replay=…]
  *
- * The last lines are "table-fuzz: S seeds, C calls, D differences (K kinds), …" and
- * "difftest: P passed, F failed (…)" (the form tools/test-summary.php counts); exit status 1 when
- * anything differs, 2 on bad usage.
+ * The last line, "difftest: P passed, F failed (table fuzzer: …)", is the form
+ * tools/test-summary.php counts (one test per self-test check, saved case and seed); exit status
+ * 1 when anything differs, 2 on bad usage.
  */
 
 const CHILD_TIMEOUT = 30;          // seconds per child; a hang is a difference of its own
@@ -696,9 +697,9 @@ function kind(array $d): string
 
 /**
  * Checks the normaliser on canned output pairs: each kept difference must compare equal, and
- * differences close to them must not. Returns the number of failed checks.
+ * differences close to them must not. Returns [passed, failed].
  */
-function selftest(): int
+function selftest(): array
 {
     $log = "[2026-01-01 00:00:00 %123.0]\tWARNING\t";
     $cases = [
@@ -743,32 +744,9 @@ function selftest(): int
             echo "selftest: $what: expected ", $same ? 'equal' : 'a difference', ", got ", $d === null ? 'equal' : "a difference at $d[0]", "\n";
         }
     }
-    echo "difftest: ", count($cases) - $failed, " passed, $failed failed (table fuzzer, normaliser self-test)\n";
-    return $failed;
+    echo "table-fuzz: normaliser self-test: ", count($cases) - $failed, " of ", count($cases), " checks hold\n";
+    return [count($cases) - $failed, $failed];
 }
-
-$opt = getopt('', ['rsipc:', 'swoole:', 'seeds:', 'calls:', 'out:', 'no-minimise', 'print:', 'replay:', 'skip-known', 'selftest']);
-if (isset($opt['selftest'])) {
-    exit(selftest() > 0 ? 1 : 0);
-}
-$skipKnown = isset($opt['skip-known']);
-$calls = (int) ($opt['calls'] ?? 40);
-if (isset($opt['print'])) {
-    echo script_text((new Gen((int) $opt['print'], $calls, $skipKnown))->lines);
-    exit(0);
-}
-if (!isset($opt['rsipc'], $opt['swoole'])) {
-    usage();
-}
-foreach (['rsipc', 'swoole'] as $side) {
-    if (!is_file($opt[$side])) {
-        fwrite(STDERR, "table-fuzz: no such file: {$opt[$side]}\n");
-        exit(2);
-    }
-}
-$fuzz = new Fuzz(realpath($opt['rsipc']), realpath($opt['swoole']), $opt['out'] ?? 'build/fuzz');
-// --rsipc and --swoole may name the same build, to check that a build agrees with itself
-$fuzzSwooleOnBothSides = $fuzz->rsipc === $fuzz->swoole && str_contains(basename($fuzz->rsipc), 'swoole');
 
 /** Runs saved scripts (minimised differences, tests/fuzz/cases/) again; returns [passed, failed]. */
 function replay(Fuzz $fuzz, array $files): array
@@ -787,52 +765,100 @@ function replay(Fuzz $fuzz, array $files): array
     return [$passed, $failed];
 }
 
-if (isset($opt['replay'])) {
-    $files = [];
-    foreach ((array) $opt['replay'] as $path) {
-        $files = array_merge($files, is_dir($path) ? glob("$path/*.php") : [$path]);
+/**
+ * Generates and compares each seed; the first seed of each kind of difference is minimised and
+ * written to the output directory. Returns [passed, failed].
+ */
+function run_seeds(Fuzz $fuzz, array $seeds, int $calls, bool $skipKnown, bool $noMinimise): array
+{
+    $totalCalls = 0;
+    $diffs = 0;
+    $kinds = [];
+    foreach ($seeds as $seed) {
+        $lines = (new Gen($seed, $calls, $skipKnown))->lines;
+        $totalCalls += count($lines);
+        [$d, $sw] = $fuzz->check($lines);
+        if (!str_contains($sw[1], '#end') && !str_contains($sw[1], 'Fatal error')) {
+            // Swoole itself crashed (or hung) without a PHP error: worth knowing, not ours to fix
+            echo "seed $seed: Swoole ended without output end (status $sw[0])\n";
+        }
+        if ($d === null) {
+            continue;
+        }
+        $diffs++;
+        $k = kind($d);
+        if (isset($kinds[$k])) {
+            echo "seed $seed: differs at $d[0] (same kind as {$kinds[$k]})\n";
+            continue;
+        }
+        $file = "{$fuzz->out}/table-seed-$seed.php";
+        $kinds[$k] = basename($file);
+        if (!$noMinimise) {
+            $lines = $fuzz->minimise($lines, $d[0]);
+            [$d] = $fuzz->check($lines);
+            $d ??= ['(not reproduced after minimising)', ['', []], ['', []]];
+        }
+        $comment = "/*\n * table fuzzer, seed $seed (--calls=$calls), minimised to " . count($lines) . " statements.\n"
+            . " * First difference at $d[0]:\n * --- swoole\n * " . str_replace("\n", "\n * ", str_replace('*/', '* /', block_text($d[1])))
+            . "\n * +++ rsipc\n * " . str_replace("\n", "\n * ", str_replace('*/', '* /', block_text($d[2]))) . "\n */\n";
+        file_put_contents($file, preg_replace('~^<\?php\n~', "<?php\n$comment", script_text($lines), 1));
+        echo "seed $seed: differs at $d[0] -> $file\n" . "--- swoole\n" . block_text($d[1]) . "\n+++ rsipc\n" . block_text($d[2]) . "\n";
     }
-    [$passed, $failed] = replay($fuzz, $files);
-    echo "difftest: $passed passed, $failed failed (table fuzzer, saved cases)\n";
-    exit($failed > 0 ? 1 : 0);
+    printf("table-fuzz: %d seeds, %d calls, %d differences (%d kinds), %d child pairs run\n",
+        count($seeds), $totalCalls, $diffs, count($kinds), $fuzz->pairs);
+    return [count($seeds) - $diffs, $diffs];
 }
 
-$seeds = parse_seeds($opt['seeds'] ?? '1-20');
-$totalCalls = 0;
-$diffs = 0;
-$kinds = [];
-foreach ($seeds as $seed) {
-    $lines = (new Gen($seed, $calls, $skipKnown))->lines;
-    $totalCalls += count($lines);
-    [$d, $sw] = $fuzz->check($lines);
-    if (!str_contains($sw[1], '#end') && !str_contains($sw[1], 'Fatal error')) {
-        // Swoole itself crashed (or hung) without a PHP error: report it, it is not ours to fix
-        echo "seed $seed: Swoole ended without output end (status $sw[0])\n";
-    }
-    if ($d === null) {
-        continue;
-    }
-    $diffs++;
-    $k = kind($d);
-    if (isset($kinds[$k])) {
-        echo "seed $seed: differs at $d[0] (same kind as {$kinds[$k]})\n";
-        continue;
-    }
-    $file = "{$fuzz->out}/table-seed-$seed.php";
-    $kinds[$k] = basename($file);
-    if (!isset($opt['no-minimise'])) {
-        $lines = $fuzz->minimise($lines, $d[0]);
-        [$d] = $fuzz->check($lines);
-        $d ??= ['(not reproduced after minimising)', ['', []], ['', []]];
-    }
-    $comment = "/*\n * table fuzzer, seed $seed (--calls=$calls), minimised to " . count($lines) . " statements.\n"
-        . " * First difference at $d[0]:\n * --- swoole\n * " . str_replace("\n", "\n * ", str_replace('*/', '* /', block_text($d[1])))
-        . "\n * +++ rsipc\n * " . str_replace("\n", "\n * ", str_replace('*/', '* /', block_text($d[2]))) . "\n */\n";
-    file_put_contents($file, preg_replace('~^<\?php\n~', "<?php\n$comment", script_text($lines), 1));
-    echo "seed $seed: differs at $d[0] -> $file\n" . "--- swoole\n" . block_text($d[1]) . "\n+++ rsipc\n" . block_text($d[2]) . "\n";
+$opt = getopt('', ['rsipc:', 'swoole:', 'seeds:', 'calls:', 'out:', 'no-minimise', 'print:', 'replay:', 'skip-known', 'selftest']);
+$skipKnown = isset($opt['skip-known']);
+$calls = (int) ($opt['calls'] ?? 40);
+if (isset($opt['print'])) {
+    echo script_text((new Gen((int) $opt['print'], $calls, $skipKnown))->lines);
+    exit(0);
 }
-printf("table-fuzz: %d seeds, %d calls, %d differences (%d kinds), %d child pairs run\n",
-    count($seeds), $totalCalls, $diffs, count($kinds), $fuzz->pairs);
-// the line tools/test-summary.php counts: one test per seed
-printf("difftest: %d passed, %d failed (table fuzzer, seeds %s)\n", count($seeds) - $diffs, $diffs, $opt['seeds'] ?? '1-20');
-exit($diffs > 0 ? 1 : 0);
+
+// Each part adds to one count: a self-test check, a saved case or a seed is one test.
+$passed = $failed = 0;
+$parts = [];
+if (isset($opt['selftest'])) {
+    [$p, $f] = selftest();
+    $passed += $p;
+    $failed += $f;
+    $parts[] = 'self-test';
+}
+if (isset($opt['rsipc']) || isset($opt['swoole']) || !isset($opt['selftest'])) {
+    if (!isset($opt['rsipc'], $opt['swoole'])) {
+        usage();
+    }
+    foreach (['rsipc', 'swoole'] as $side) {
+        if (!is_file($opt[$side])) {
+            fwrite(STDERR, "table-fuzz: no such file: {$opt[$side]}\n");
+            exit(2);
+        }
+    }
+    $fuzz = new Fuzz(realpath($opt['rsipc']), realpath($opt['swoole']), $opt['out'] ?? 'build/fuzz');
+    // --rsipc and --swoole may name the same build, to check that a build agrees with itself
+    $fuzzSwooleOnBothSides = $fuzz->rsipc === $fuzz->swoole && str_contains(basename($fuzz->rsipc), 'swoole');
+
+    if (isset($opt['replay'])) {
+        $files = [];
+        foreach ((array) $opt['replay'] as $path) {
+            $files = array_merge($files, is_dir($path) ? glob("$path/*.php") : [$path]);
+        }
+        [$p, $f] = replay($fuzz, $files);
+        echo "table-fuzz: saved cases: $p of ", $p + $f, " agree\n";
+        $passed += $p;
+        $failed += $f;
+        $parts[] = 'saved cases';
+    }
+    if (isset($opt['seeds']) || !isset($opt['replay'])) {
+        $spec = $opt['seeds'] ?? '1-20';
+        [$p, $f] = run_seeds($fuzz, parse_seeds($spec), $calls, $skipKnown, isset($opt['no-minimise']));
+        $passed += $p;
+        $failed += $f;
+        $parts[] = "seeds $spec";
+    }
+}
+// the line tools/test-summary.php counts
+echo "difftest: $passed passed, $failed failed (table fuzzer: ", implode(', ', $parts), ")\n";
+exit($failed > 0 ? 1 : 0);
