@@ -452,8 +452,8 @@ function normalise(string $out, bool $swoole): array
             $cur = [$line, []];
             continue;
         }
-        // N1 (README: "Warnings, not stdout lines"): Swoole's logger line and rsipc's E_WARNING with the
-        // same text compare equal; the function name in front differs by construction.
+        // N1 (README: "Warnings, not stdout lines"): Swoole's logger line and rsipc's E_WARNING
+        // with the same text compare equal; the function names in front differ by construction.
         if ($swoole && preg_match('~^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [%*@]\d+\.\d+\]\t\w+\t[\w:]+\(\): (.*)$~', $line, $m)) {
             $line = '  W ' . $m[1];
         } elseif (!$swoole && preg_match('~^  W Swoole\\\\Table::\w+\(\): (.*)$~', $line, $m)
@@ -472,8 +472,8 @@ function normalise(string $out, bool $swoole): array
             $truncated = true;
             break;
         }
-        // (the same rule) rsipc says why a table could not be mapped ("unable to allocate memory (mmap errno
-        // 12)") where Swoole logs the mmap failure on stdout before its fatal error.
+        // (N2 still) rsipc says why a table could not be mapped ("unable to allocate memory
+        // (mmap errno 12)") where Swoole logs the reason on stdout before its fatal error.
         if (!$swoole && preg_match('~^  EXC Swoole\\\\Error: (.*)$~', $line, $m) && preg_match(FATAL_MESSAGES, $m[1], $f)) {
             $cur[1][] = '  FATAL ' . $f[1];
             $truncated = true;
@@ -493,8 +493,7 @@ function normalise(string $out, bool $swoole): array
     foreach ($blocks as &$b) {
         [$header, $lines] = $b;
         $what = preg_replace('~^#\d+ ~', '', $header);
-        // N3 (README: "Iteration"): the rows of one pass compare
-        // as a set.
+        // N3 (README: "Iteration"): the rows of one pass compare as a set.
         $iter = array_values(array_filter($lines, fn ($l) => str_starts_with($l, '  ~ ')));
         if ($iter !== []) {
             sort($iter, SORT_STRING);
@@ -534,11 +533,8 @@ function compare(array $sw, array $rs, bool $sameBuild = false): ?array
         $r = $rb[$i] ?? ['(missing)', []];
         if ($s[0] === $r[0]) {
             $what = preg_replace('~^#\d+ ~', '', $s[0]);
-            if ($what === 'new NAN') {
-                $nanTable = true;
-            }
-            if (str_starts_with($what, 'new')) {
-                $nanTable = $what === 'new NAN';
+            if (str_starts_with($what, 'new') || $what === 'swoole_table') {
+                $nanTable = $what === 'new NAN';   // $t is now this table
             }
             // N6 (README: "NaN conflict proportion"): Swoole lets NaN through and cannot map the
             // table at create(); rsipc uses 0.2. The runs part there.
