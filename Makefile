@@ -17,7 +17,7 @@ export SWOOLE_SO
 # modules the tests load next to ours, when the PHP build has them as shared objects
 TEST_MODS    = $(foreach m,posix,$(if $(wildcard $(PHP_EXT_DIR)/$(m).so),-d extension=$(m)))
 
-.PHONY: all deps build demo test cargo-test phpt difftest torture-quick torture deploy-test valgrind bench install uninstall deb test-deploy test-named clean
+.PHONY: all deps build demo test cargo-test phpt difftest difftest-swoole difftest-swoole-quick torture-quick torture deploy-test valgrind bench install uninstall deb test-deploy test-named clean
 
 all: build
 
@@ -77,6 +77,8 @@ test: build
 	$(SUITE) phpt 2>&1 | tee build/logs/phpt.log
 	@echo "== 3/6 difftest: each script under the stock sysvmsg and under rsipc, outputs compared"
 	$(SUITE) difftest 2>&1 | tee build/logs/diff.log
+	@echo "   and the table fuzzer against a real Swoole (needs SWOOLE_SO; skipped without it)"
+	$(SUITE) difftest-swoole-quick 2>&1 | tee build/logs/fuzz.log
 	@echo "== 4/6 torture: writers and readers SIGKILLed at random for a few seconds"
 	@echo "   'kills survived' = writers killed mid-operation; 'lock recoveries' = locks taken over from them."
 	@echo "   'unaccounted' = messages a reader took off the queue just before it was killed, so it never"
@@ -90,7 +92,7 @@ test: build
 	$(SUITE) test-named 2>&1 | tee build/logs/named.log
 	@leftover=$$(ipcs -q | awk '$$1 ~ /^0x5253/ {print}'); \
 	if [ -n "$$leftover" ]; then echo "queues left behind by the tests:"; echo "$$leftover"; exit 1; fi
-	@$(PHP) -n tools/test-summary.php build/logs/cargo.log build/logs/phpt.log build/logs/diff.log build/logs/torture.log build/logs/deploy.log build/logs/named.log
+	@$(PHP) -n tools/test-summary.php build/logs/cargo.log build/logs/phpt.log build/logs/diff.log build/logs/fuzz.log build/logs/torture.log build/logs/deploy.log build/logs/named.log
 
 cargo-test: deps
 	@$(CARGO) test --release --lib
@@ -101,6 +103,22 @@ phpt: $(EXT)
 
 difftest: $(EXT)
 	@$(PHP) -n tests/diff/run.php $(CURDIR)/$(EXT)
+
+# The table fuzzer (tests/fuzz/table_fuzz.php): random call sequences under rsipc and under a
+# real Swoole, compared after the normalisations README lists; differences are minimised into
+# build/fuzz/. Needs SWOOLE_SO=/path/to/swoole.so built for this PHP; skipped without it.
+FUZZ_SEEDS  ?= 1-500
+FUZZ_CALLS  ?= 40
+FUZZ         = $(PHP) -n tests/fuzz/table_fuzz.php --rsipc=$(CURDIR)/$(EXT) --swoole=$(SWOOLE_SO) --out=build/fuzz
+difftest-swoole: $(EXT)
+	@if [ -z "$(SWOOLE_SO)" ]; then echo "difftest-swoole: skipped (no SWOOLE_SO=/path/to/swoole.so given)"; \
+	else $(FUZZ) --seeds=$(FUZZ_SEEDS) --calls=$(FUZZ_CALLS); fi
+
+# the short fixed set for `make test`: the normaliser's self-test, the saved cases and 30 seeds,
+# counted on one closing "difftest:" line
+difftest-swoole-quick: $(EXT)
+	@if [ -z "$(SWOOLE_SO)" ]; then echo "difftest-swoole-quick: skipped (no SWOOLE_SO=/path/to/swoole.so given)"; \
+	else $(FUZZ) --selftest --replay=tests/fuzz/cases --seeds=1-30 --calls=40; fi
 
 # Fault injection: writers and readers SIGKILLed at random while they work (tests/torture/).
 # `make test` runs a few seconds of it, `make torture` minutes.

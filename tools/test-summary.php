@@ -18,6 +18,7 @@ foreach (array_slice($argv, 1) as $log) {
     $passed += preg_match_all('/^\S+\.sh: all checks passed$/m', $text);
     $failed += preg_match_all('/^\S+\.sh: \d+ FAILED$/m', $text);
     $skipped += preg_match_all('/^\S+\.sh: skipped \(/m', $text);
+    $skipped += preg_match_all('/^difftest-swoole(-quick)?: skipped \(/m', $text);
     // the differential runner: "difftest: 36 passed, 0 failed"
     if (preg_match('/^difftest: (\d+) passed, (\d+) failed/m', $text, $m)) { $passed += (int)$m[1]; $failed += (int)$m[2]; }
     // each torture run is one test
