@@ -114,24 +114,24 @@ foreach ($points as $label => $point) {
 ?>
 --EXPECT--
 == set, two strings too long
-  destroy  -> true; 2 message(s), first: Swoole\Table::set(): [key=a,field=s]string value is too long; table ended (must call constructor first)
+  destroy  -> Swoole\Error: table is not created or has been destroyed; 2 message(s), first: Swoole\Table::set(): [key=a,field=s]string value is too long; table ended (must call constructor first)
   unset    -> true; 2 message(s), first: Swoole\Table::set(): [key=a,field=s]string value is too long; table unset
   re-enter -> true; 2 message(s), first: Swoole\Table::set(): [key=a,field=s]string value is too long; table alive, 1 rows
   throw    -> LogicException: from the handler; 1 message(s), first: Swoole\Table::set(): [key=a,field=s]string value is too long; table alive, 1 rows
 == add, too long, key exists
-  destroy  -> false; 1 message(s), first: Swoole\Table::add(): [key=a,field=s]string value is too long; table ended (must call constructor first)
+  destroy  -> Swoole\Error: table is not created or has been destroyed; 1 message(s), first: Swoole\Table::add(): [key=a,field=s]string value is too long; table ended (must call constructor first)
   unset    -> false; 1 message(s), first: Swoole\Table::add(): [key=a,field=s]string value is too long; table unset
   re-enter -> false; 1 message(s), first: Swoole\Table::add(): [key=a,field=s]string value is too long; table alive, 1 rows
   throw    -> LogicException: from the handler; 1 message(s), first: Swoole\Table::add(): [key=a,field=s]string value is too long; table alive, 1 rows
 == update, too long, no key
-  destroy  -> false; 1 message(s), first: Swoole\Table::update(): [key=zz,field=s]string value is too long; table ended (must call constructor first)
+  destroy  -> Swoole\Error: table is not created or has been destroyed; 1 message(s), first: Swoole\Table::update(): [key=zz,field=s]string value is too long; table ended (must call constructor first)
   unset    -> false; 1 message(s), first: Swoole\Table::update(): [key=zz,field=s]string value is too long; table unset
   re-enter -> false; 1 message(s), first: Swoole\Table::update(): [key=zz,field=s]string value is too long; table alive, 1 rows
   throw    -> LogicException: from the handler; 1 message(s), first: Swoole\Table::update(): [key=zz,field=s]string value is too long; table alive, 1 rows
 == cmpset, too long
-  destroy  -> true; 1 message(s), first: Swoole\Table::cmpset(): [key=a,field=s]string value is too long; table ended (must call constructor first)
+  destroy  -> Swoole\Error: table is not created or has been destroyed; 1 message(s), first: Swoole\Table::cmpset(): [key=a,field=s]string value is too long; table ended (must call constructor first)
   unset    -> true; 1 message(s), first: Swoole\Table::cmpset(): [key=a,field=s]string value is too long; table unset
-  re-enter -> true; 1 message(s), first: Swoole\Table::cmpset(): [key=a,field=s]string value is too long; table alive, 1 rows
+  re-enter -> false; 1 message(s), first: Swoole\Table::cmpset(): [key=a,field=s]string value is too long; table alive, 1 rows
   throw    -> LogicException: from the handler; 1 message(s), first: Swoole\Table::cmpset(): [key=a,field=s]string value is too long; table alive, 1 rows
 == set, table full
   destroy  -> false; 1 message(s), first: Swoole\Table::set(): failed to set('new'), unable to allocate memory; table ended (must call constructor first)

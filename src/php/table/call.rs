@@ -488,6 +488,19 @@ impl<'c> Call<'c> {
         self.diags.push(Diag::Warning(zend::c_text(msg.as_ref())));
     }
 
+    /// Raises a warning at once (after those collected so far), for the one warning Swoole raises
+    /// in the middle of converting a row's values: a string longer than its column. Like every
+    /// function that can run user code it takes the call mutably, so no borrow of table state is
+    /// alive; the conversion it interrupts holds only owned values. `Err` if a handler threw.
+    pub fn warn_now(&mut self, msg: impl AsRef<[u8]>) -> Res {
+        self.warn(msg);
+        let diags = std::mem::take(&mut self.diags);
+        // SAFETY: the object is held by `run`; raising runs user code, and nothing of the table's
+        // state is borrowed here (see above).
+        unsafe { raise(diags, None, (*self.t).std.ce) };
+        if zend::exception_pending() { Err(Stop) } else { Ok(()) }
+    }
+
     pub fn deprecated(&mut self, msg: impl AsRef<[u8]>) {
         self.diags.push(Diag::Deprecated(zend::c_text(msg.as_ref())));
     }

@@ -55,6 +55,14 @@ fn parse_spec(spec: &[u8]) -> Result<Vec<ColumnSpec>, Vec<u8>> {
 pub unsafe extern "C" fn swoole_table(ex: *mut zend_execute_data, rv: *mut zval) {
     unsafe {
         // SAFETY: rv is the call's return slot; the new object is held there and by `run`.
+        // Swoole's helper is a PHP function with `int $size, string $fields`: null is a
+        // TypeError there even in weak mode (an internal function would coerce it)
+        for (n, ty) in [(1usize, c"int"), (2, c"string")] {
+            if num_args(ex) as usize >= n && zend::ztype(zend::arg(ex, n)) == zend::IS_NULL {
+                zend::zend_argument_type_error(n as u32, cstr!("must be of type %s, null given"), ty.as_ptr());
+                return;
+            }
+        }
         let mut size: i64 = 0;
         let (mut s, mut l) = (std::ptr::null_mut::<std::ffi::c_char>(), 0usize);
         if zend::zend_parse_parameters(num_args(ex), cstr!("ls"), &mut size as *mut i64, &mut s as *mut _, &mut l as *mut usize) != 0 {

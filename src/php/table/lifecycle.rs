@@ -55,6 +55,13 @@ pub fn column(c: &mut Call<'_>) -> Res {
         c.parse_string_long_long(&mut ty, &mut size)?;
     }
     let name = c.arg(1).str(); // zpp converted it to a string in place
+    c.state()?;
+    // Swoole checks a string column's size before anything else, even after create()
+    if ty == crate::table::ColumnType::String as i64 && size < 1 {
+        c.warn(column_error(name, ColumnError::InvalidSize));
+        c.ret().bool(false);
+        return Ok(());
+    }
     let state = c.state()?;
     let r = if state.created.is_some() { Err(None) } else { state.builder.column(name, ty, size).map_err(Some) };
     match r {

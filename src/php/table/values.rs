@@ -21,13 +21,11 @@ use ext_php_rs::ffi::{Bucket, HashTable, zend_string, zval};
 pub struct Values {
     pairs: Vec<(usize, Value<'static>)>,
     owned: Vec<*mut zend_string>,
-    /// Columns whose string was longer than the column and was cut.
-    pub truncated: Vec<usize>,
 }
 
 impl Values {
     fn new() -> Values {
-        Values { pairs: Vec::new(), owned: Vec::new(), truncated: Vec::new() }
+        Values { pairs: Vec::new(), owned: Vec::new() }
     }
 
     /// The pairs, borrowing the strings this struct holds.
@@ -87,13 +85,15 @@ fn column_of(shape: &Shape, key: *mut zend_string) -> Option<usize> {
     shape.schema.column_index(unsafe { zend::zstr_bytes(key) })
 }
 
-/// Converts one PHP value for column `col`. `truncate` cuts strings to the column's width (for
-/// values to store); comparisons keep the whole string. May run user code.
-fn convert(_call: &mut Call<'_>, schema: &Schema, col: usize, z: *mut zval, out: &mut Values, truncate: bool) -> Result<(), Stop> {
+/// Converts one PHP value for column `col`. `truncate_for` (the row's key, for values to store)
+/// cuts strings to the column's width with Swoole's warning, raised right there as Swoole raises
+/// it; comparisons keep the whole string. May run user code.
+fn convert(call: &mut Call<'_>, schema: &Schema, col: usize, z: *mut zval, out: &mut Values, truncate_for: Option<&[u8]>) -> Result<(), Stop> {
     let Some(c) = schema.column(col) else { return Ok(()) };
+    let mut too_long = false;
     // SAFETY: z is an element of an array the frame holds (the element may be a reference,
     // dereferenced here and read at once); the engine's conversions are called on it while no
-    // borrow of table state exists (`_call` is borrowed mutably for that reason).
+    // borrow of table state exists (`call` is borrowed mutably for that reason).
     unsafe {
         let z = zend::deref(z);
         let v = match c.ty() {
@@ -108,9 +108,9 @@ fn convert(_call: &mut Call<'_>, schema: &Schema, col: usize, z: *mut zval, out:
                 out.owned.push(s);
                 let mut bytes: &'static [u8] = zend::zstr_bytes(s);
                 let cap = c.capacity() as usize;
-                if truncate && bytes.len() > cap {
+                if truncate_for.is_some() && bytes.len() > cap {
                     bytes = &bytes[..cap];
-                    out.truncated.push(col);
+                    too_long = true;
                 }
                 Value::Str(bytes)
             }
@@ -120,12 +120,16 @@ fn convert(_call: &mut Call<'_>, schema: &Schema, col: usize, z: *mut zval, out:
         }
         out.pairs.push((col, v));
     }
+    if let (true, Some(key)) = (too_long, truncate_for) {
+        let msg = [&b"[key="[..], zend::c_part(key), b",field=", zend::c_part(c.name()), b"]string value is too long"].concat();
+        call.warn_now(msg)?;
+    }
     Ok(())
 }
 
 /// Converts the entries of a `set()`-style array: string keys naming a column; the others are
 /// ignored (as Swoole does: an integer key never names a column). May run user code.
-pub fn convert_row(call: &mut Call<'_>, shape: &Shape, a: ArrayArg<'_>) -> Result<Values, Stop> {
+pub fn convert_row(call: &mut Call<'_>, shape: &Shape, a: ArrayArg<'_>, key: &[u8]) -> Result<Values, Stop> {
     let mut out = Values::new();
     // SAFETY: the array is held by the frame for the whole call.
     for (k, v) in unsafe { entries(a.ht) } {
@@ -133,7 +137,7 @@ pub fn convert_row(call: &mut Call<'_>, shape: &Shape, a: ArrayArg<'_>) -> Resul
             continue;
         }
         if let Some(col) = column_of(shape, k) {
-            convert(call, &shape.schema, col, v, &mut out, true)?;
+            convert(call, &shape.schema, col, v, &mut out, Some(key))?;
         }
     }
     Ok(out)
@@ -174,7 +178,7 @@ pub fn convert_expected(call: &mut Call<'_>, shape: &Shape, a: ArrayArg<'_>) -> 
     // SAFETY: as in `check_expected`.
     for (k, v) in unsafe { entries(a.ht) } {
         if let Some(col) = column_of(shape, k) {
-            convert(call, &shape.schema, col, v, &mut out, false)?;
+            convert(call, &shape.schema, col, v, &mut out, None)?;
         }
     }
     Ok(out)

@@ -6,7 +6,7 @@
 use super::args;
 use super::call::{Call, Res};
 use super::read;
-use super::values::{self, Values};
+use super::values;
 use crate::table::TableError;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -21,7 +21,7 @@ fn write(c: &mut Call<'_>, op: Op) -> Res {
     args::target(c, key)?;
     let arr = c.arg(2).array().expect("parsed as an array");
     let shape = c.open()?.tab.shape.clone();
-    let v = values::convert_row(c, &shape, arr)?;
+    let v = values::convert_row(c, &shape, arr, key)?;
     let o = c.open()?;
     let r = match op {
         Op::Set => o.tab.table.set(key, v.as_slice()),
@@ -29,18 +29,12 @@ fn write(c: &mut Call<'_>, op: Op) -> Res {
         Op::Update => o.tab.table.update(key, v.as_slice()),
     };
     drop(o);
-    finish(c, key, &shape, &v, r, op)
+    finish(c, key, r, op)
 }
 
-/// The result of a write, and its warnings: Swoole warns about every truncated string while it
-/// converts, so those come whatever the write did (an `update()` of a missing key, an `add()` of
-/// an existing one).
-fn finish(c: &mut Call<'_>, key: &[u8], shape: &super::object::Shape, v: &Values, r: Result<(), TableError>, op: Op) -> Res {
-    for &col in &v.truncated {
-        let field = shape.schema.column(col).map(|c| c.name()).unwrap_or(b"");
-        let msg = [&b"[key="[..], crate::php::zend::c_part(key), b",field=", crate::php::zend::c_part(field), b"]string value is too long"].concat();
-        c.warn(msg);
-    }
+/// The result of a write. (A too-long string was reported while its value was converted, as
+/// Swoole does, whatever the write then did.)
+fn finish(c: &mut Call<'_>, key: &[u8], r: Result<(), TableError>, op: Op) -> Res {
     match r {
         Ok(()) => {
             c.ret().bool(true);
@@ -79,9 +73,9 @@ pub fn cmpset(c: &mut Call<'_>) -> Res {
     read::expected_ok(c, exp)?;
     let shape = c.open()?.tab.shape.clone();
     let e = values::convert_expected(c, &shape, exp)?;
-    let v = values::convert_row(c, &shape, vals)?;
+    let v = values::convert_row(c, &shape, vals, key)?;
     let o = c.open()?;
     let r = o.tab.table.cmpset(key, e.as_slice(), v.as_slice());
     drop(o);
-    finish(c, key, &shape, &v, r, Op::Set)
+    finish(c, key, r, Op::Set)
 }
