@@ -11,7 +11,7 @@ use std::time::Duration;
 use super::support::*;
 use crate::table::layout::{Geometry, NIL};
 use crate::table::schema::MAX_STRING_SIZE;
-use crate::table::{ColumnError, CreateError, Table, TableBuilder, Value};
+use crate::table::{CreateError, Table, TableBuilder, Value};
 
 const ROWS: u64 = 200;
 
