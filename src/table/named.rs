@@ -48,8 +48,10 @@ use super::owner;
 use super::schema::{ColumnType, Schema};
 use super::table::Table;
 
-/// Layout version of named table files written by this code.
-pub const FILE_VERSION: u32 = 1;
+/// Layout version of named table files written by this code. 2: chain heads and bucket locks
+/// in two arrays, eight buckets per lock in big tables (see `layout.rs`); a version-1 file is
+/// refused.
+pub const FILE_VERSION: u32 = 2;
 /// File names are this prefix plus the table name.
 pub const FILE_PREFIX: &str = "rsipc.";
 /// Longest table name, in bytes.

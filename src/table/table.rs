@@ -10,8 +10,8 @@ use std::sync::atomic::{AtomicU32, Ordering::*};
 
 use super::error::{CreateError, TableError};
 use super::hash::{self, HashKey, PreparedKey};
-use super::layout::{Bucket, Geometry, MAGIC, NIL, STATE_DESTROYED, STATE_READY, View};
-use super::lock::Acquired;
+use super::layout::{Geometry, MAGIC, NIL, STATE_DESTROYED, STATE_READY, View};
+use super::lock::{Acquired, ShmLock};
 use super::mapping::Mapping;
 use super::owner;
 use super::pool;
@@ -45,13 +45,13 @@ pub(crate) enum Lookup {
 
 /// Holds a bucket lock; releases it on drop.
 pub(crate) struct BucketGuard<'a> {
-    bucket: &'a Bucket,
+    lock: &'a ShmLock,
 }
 
 impl Drop for BucketGuard<'_> {
     #[inline(always)]
     fn drop(&mut self) {
-        self.bucket.lock.unlock();
+        self.lock.unlock();
     }
 }
 
@@ -117,12 +117,12 @@ impl Table {
 
     #[inline(always)]
     pub(crate) fn lock_bucket<'a>(&self, view: &'a View, b: u32, me: u32) -> BucketGuard<'a> {
-        let bucket = view.bucket(b);
-        let how = bucket.lock.lock(me);
+        let lock = view.bucket_lock(b);
+        let how = lock.lock(me);
         if how != Acquired::Clean {
             self.after_bucket_recovery(view, how, me);
         }
-        BucketGuard { bucket }
+        BucketGuard { lock }
     }
 
     /// A bucket lock was taken over from a dead process. The bucket needs no repair (a dead
@@ -144,7 +144,7 @@ impl Table {
         let tag = key.tag();
         let nw = key.nwords();
         let mut prev = NIL;
-        let mut cur = view.bucket(b).head.load(Relaxed);
+        let mut cur = view.head(b).load(Relaxed);
         let mut n: u32 = 0;
         while cur != NIL && cur <= slots && n < slots {
             let s = cur - 1;
@@ -525,7 +525,7 @@ impl Table {
 
     /// Releases a bucket lock taken by [`Table::test_hold_bucket`].
     pub(crate) fn test_release_bucket(&self, key: &[u8]) {
-        self.view.bucket(self.test_bucket_of(key)).lock.unlock();
+        self.view.bucket_lock(self.test_bucket_of(key)).unlock();
     }
 
     /// Runs `f` while holding the bucket lock of `key`.
@@ -541,7 +541,7 @@ impl Table {
 
     /// Owner words of a bucket lock and of the pool lock.
     pub(crate) fn test_lock_owners(&self, key: &[u8]) -> (u32, u32) {
-        (self.view.bucket(self.test_bucket_of(key)).lock.owner(), self.view.header().pool.lock.owner())
+        (self.view.bucket_lock(self.test_bucket_of(key)).owner(), self.view.header().pool.lock.owner())
     }
 
     /// Checks the whole structure (takes the pool lock, which repairs after a dead holder; the
@@ -565,7 +565,7 @@ impl Table {
         let mut seen = vec![0u8; g.slots as usize];
         let mut keys = Vec::new();
         for b in 0..g.buckets {
-            let mut cur = v.bucket(b).head.load(Relaxed);
+            let mut cur = v.head(b).load(Relaxed);
             while cur != NIL {
                 let s = cur - 1;
                 if s >= live.hwm {
