@@ -159,13 +159,17 @@ impl Table {
         Lookup::Missing { chain_len: n }
     }
 
-    /// Shared start of keyed operations: live view, prepared key, bucket, owner word.
+    /// Shared start of keyed operations: live view, the key prepared into `k` (the caller's,
+    /// so the 80 bytes are written once where they are used, not moved out of a `Result`),
+    /// bucket, owner word.
     #[inline(always)]
-    fn begin(&self, key: &[u8]) -> Result<(&View, PreparedKey, u32, u32), TableError> {
+    fn begin(&self, key: &[u8], k: &mut PreparedKey) -> Result<(&View, u32, u32), TableError> {
         let view = self.live_view()?;
-        let k = PreparedKey::new(key, &view.hash_key).ok_or(TableError::InvalidKey)?;
+        if !k.prepare(key, &view.hash_key) {
+            return Err(TableError::InvalidKey);
+        }
         let b = view.geo.bucket_of(k.hash);
-        Ok((view, k, b, owner::current()))
+        Ok((view, b, owner::current()))
     }
 
     #[inline(always)]
@@ -210,7 +214,8 @@ impl Table {
     /// `mode` allows, then the values.
     #[inline(always)]
     fn write(&self, key: &[u8], values: &[(usize, Value<'_>)], mode: Write) -> Result<(), TableError> {
-        let (view, k, b, me) = self.begin(key)?;
+        let mut k = PreparedKey::blank();
+        let (view, b, me) = self.begin(key, &mut k)?;
         self.check(values)?;
         let _g = self.lock_bucket(view, b, me);
         let s = match (Self::find(view, b, &k), mode) {
@@ -236,7 +241,8 @@ impl Table {
         expected: &[(usize, Value<'_>)],
         values: &[(usize, Value<'_>)],
     ) -> Result<(), TableError> {
-        let (view, k, b, me) = self.begin(key)?;
+        let mut k = PreparedKey::blank();
+        let (view, b, me) = self.begin(key, &mut k)?;
         self.check(expected)?;
         self.check(values)?;
         let _g = self.lock_bucket(view, b, me);
@@ -258,7 +264,8 @@ impl Table {
 
     /// Copies the row of `key` (and the key) into `out`.
     pub fn get(&self, key: &[u8], out: &mut RowBuf) -> Result<(), TableError> {
-        let (view, k, b, me) = self.begin(key)?;
+        let mut k = PreparedKey::blank();
+        let (view, b, me) = self.begin(key, &mut k)?;
         out.prepare(&self.schema);
         let _g = self.lock_bucket(view, b, me);
         match Self::find(view, b, &k) {
@@ -277,7 +284,8 @@ impl Table {
     /// Copies one column of `key`'s row into `out` and returns it (borrowing `out`). The other
     /// columns of `out` are left as they were.
     pub fn get_field<'b>(&self, key: &[u8], col: usize, out: &'b mut RowBuf) -> Result<Value<'b>, TableError> {
-        let (view, k, b, me) = self.begin(key)?;
+        let mut k = PreparedKey::blank();
+        let (view, b, me) = self.begin(key, &mut k)?;
         if col >= self.schema.len() {
             return Err(TableError::NoSuchColumn);
         }
@@ -298,14 +306,16 @@ impl Table {
 
     /// Whether `key` has a row.
     pub fn exists(&self, key: &[u8]) -> Result<bool, TableError> {
-        let (view, k, b, me) = self.begin(key)?;
+        let mut k = PreparedKey::blank();
+        let (view, b, me) = self.begin(key, &mut k)?;
         let _g = self.lock_bucket(view, b, me);
         Ok(matches!(Self::find(view, b, &k), Lookup::Found { .. }))
     }
 
     /// Deletes `key`'s row (`NoSuchKey` if absent).
     pub fn del(&self, key: &[u8]) -> Result<(), TableError> {
-        let (view, k, b, me) = self.begin(key)?;
+        let mut k = PreparedKey::blank();
+        let (view, b, me) = self.begin(key, &mut k)?;
         let _g = self.lock_bucket(view, b, me);
         match Self::find(view, b, &k) {
             Lookup::Found { slot, prev } => {
@@ -318,7 +328,8 @@ impl Table {
 
     /// Copies `key`'s row into `out`, then deletes it, atomically.
     pub fn getdel(&self, key: &[u8], out: &mut RowBuf) -> Result<(), TableError> {
-        let (view, k, b, me) = self.begin(key)?;
+        let mut k = PreparedKey::blank();
+        let (view, b, me) = self.begin(key, &mut k)?;
         out.prepare(&self.schema);
         let _g = self.lock_bucket(view, b, me);
         match Self::find(view, b, &k) {
@@ -337,7 +348,8 @@ impl Table {
 
     /// Deletes `key`'s row if it holds exactly the `expected` values (see [`Table::cmpset`]).
     pub fn cmpdel(&self, key: &[u8], expected: &[(usize, Value<'_>)]) -> Result<(), TableError> {
-        let (view, k, b, me) = self.begin(key)?;
+        let mut k = PreparedKey::blank();
+        let (view, b, me) = self.begin(key, &mut k)?;
         self.check(expected)?;
         let _g = self.lock_bucket(view, b, me);
         match Self::find(view, b, &k) {
@@ -365,7 +377,8 @@ impl Table {
     /// when missing. Returns the new bits.
     #[inline(always)]
     fn modify(&self, key: &[u8], col: usize, ty: ColumnType, f: impl FnOnce(u64) -> u64) -> Result<u64, TableError> {
-        let (view, k, b, me) = self.begin(key)?;
+        let mut k = PreparedKey::blank();
+        let (view, b, me) = self.begin(key, &mut k)?;
         let c = self.number_column(col, ty)?;
         let _g = self.lock_bucket(view, b, me);
         let s = match Self::find(view, b, &k) {
