@@ -37,12 +37,13 @@ function bench_median(array $v): float
  * case => [program => value]; $lower lists the cases where a lower value is better (they are
  * formatted as bytes), every other case is a rate, higher is better. The last columns give
  * rsipc's value divided by each other program's, so "> 1.00x" reads "rsipc does better" for
- * rates and "rsipc uses more" for bytes.
+ * rates and "rsipc uses more" for bytes. With $floorNs, a last column gives rsipc's time per
+ * operation (1e9 / rate) as a multiple of that many nanoseconds.
  */
-function bench_table(string $title, array $programs, array $data, array $lower = [], array $notes = []): string
+function bench_table(string $title, array $programs, array $data, array $lower = [], array $notes = [], ?float $floorNs = null): string
 {
     $others = array_values(array_filter($programs, fn($p) => $p !== 'rsipc'));
-    $head = array_merge([$title], $programs, array_map(fn($p) => "rsipc/$p", $others));
+    $head = array_merge([$title], $programs, array_map(fn($p) => "rsipc/$p", $others), $floorNs ? ['rsipc/floor'] : []);
     $rows = [];
     foreach ($data as $case => $byProgram) {
         $isLower = in_array($case, $lower, true);
@@ -55,6 +56,10 @@ function bench_table(string $title, array $programs, array $data, array $lower =
             $a = $byProgram['rsipc'] ?? null;
             $b = $byProgram[$p] ?? null;
             $cells[] = ($a !== null && $b) ? sprintf('%.2fx', $a / $b) : '-';
+        }
+        if ($floorNs) {
+            $a = $byProgram['rsipc'] ?? null;
+            $cells[] = (!$isLower && $a) ? sprintf('%.2fx', 1e9 / $a / $floorNs) : '-';
         }
         $rows[] = $cells;
     }

@@ -1,8 +1,13 @@
 <?php
 // The table half of `make bench`: Swoole\Table on 1M rows (new Table(1_000_000, 1.0), columns
-// int, float, string(32)), median of N runs, run alternately under each program present: rsipc,
-// Swoole's own table when SWOOLE_SO names a swoole.so built for this PHP, and APCu (store/fetch
-// of the same rows) when it is installed. A program that is missing gets no column. Every keyed
+// int, float, string(32)), median of N runs, run alternately under each program present: rsipc
+// (a table made by create() and shared by fork), rsipc's named table (Table::open(), same
+// schema), Swoole's own table when SWOOLE_SO names a swoole.so built for this PHP, and APCu
+// (store/fetch of the same rows, apcu_inc for the counters) when it is installed. A program that
+// is missing gets no column.
+// The floor every operation is compared with: one dependent cache miss over a 300 MB mapping
+// (floor.rs, built with rustc when there is one) plus one loop step with an empty method call
+// (floor_call.php); the last column gives rsipc's time per operation as a multiple of it. Every keyed
 // operation is measured on five kinds of keys (sequential, the same in random order, digit-free,
 // and the strides id:%012d of 1024*i and addr: 4096*i), one row of the table each.
 // Prints a line per run as it goes and the result table; with BENCH_JSON set, also writes the
@@ -19,8 +24,9 @@ $dir = __DIR__;
 
 $kinds = ['seq' => 'sequential', 'rand' => 'random order', 'hex' => 'hex, no digits', 'id' => 'id: 1024*i', 'addr' => 'addr: 4096*i'];
 // measured once, with sequential keys (they do not depend on the keys)
-$unkeyed = ['memory bytes', 'hot incr, 1 process', 'hot incr, 2 processes'];
-$programs = ['rsipc' => "$php -d extension=$so $dir/table_bench.php table"];
+$unkeyed = ['memory bytes', 'hot incr, 1 process', 'hot incr, 2 processes', 'hot incr, 4 processes'];
+$programs = ['rsipc' => "$php -d extension=$so $dir/table_bench.php table",
+    'named' => "$php -d extension=$so $dir/table_bench.php named"];
 $swooleSo = (string)getenv('SWOOLE_SO');
 if ($swooleSo !== '' && is_file($swooleSo)) {
     $programs['Swoole'] = "$php -d extension=" . escapeshellarg($swooleSo) . " $dir/table_bench.php table";
@@ -35,6 +41,24 @@ if ($estimate) {
     foreach ($programs as $cmd) { exec("$cmd " . intdiv($rows, 20) . ' seq 2>&1'); }
     printf("%.1f\n", 20 * $runs * count($kinds) * (hrtime(true) - $t0) / 1e9);
     exit(0);
+}
+
+// the floor, measured before the runs: median of three of each half
+$floor = null;
+$chase = null;
+$call = null;
+$bin = sys_get_temp_dir() . '/rsipc-floor-' . getmypid();
+if (trim((string)shell_exec("rustc --edition 2024 -O -o $bin $dir/floor.rs 2>&1; echo $?")) === '0') {
+    $c = [];
+    $p = [];
+    for ($r = 0; $r < 3; $r++) {
+        $c[] = (float)trim((string)shell_exec("$bin 300 5000000 | tail -1")) / 1000;
+        $p[] = (float)trim((string)shell_exec("$php -d extension=$so $dir/floor_call.php $rows")) / 1000;
+    }
+    unlink($bin);
+    [$chase, $call] = [bench_median($c), bench_median($p)];
+    $floor = $chase + $call;
+    printf("  floor: one dependent miss over 300 MB %.0f ns + a loop step with an empty method call %.0f ns = %.0f ns\n", $chase, $call, $floor);
 }
 
 $missing = [];
@@ -65,9 +89,21 @@ foreach ($res as $name => $ops) {
 }
 $lower = array_values(array_filter(array_keys($data), fn($op) => str_contains($op, 'memory') || str_contains($op, 'bytes')));
 $notes = ["operations per second on $rows rows, median of $runs runs; higher is better, except memory"];
+if ($floor !== null) {
+    $notes[] = sprintf('rsipc/floor: rsipc\'s nanoseconds per operation (all processes together for hot incr) over the floor of %.0f ns ='
+        . ' one dependent cache miss over 300 MB (%.0f ns) + one loop step with an empty method call (%.0f ns)', $floor, $chase, $call);
+}
+if (isset($data['memory bytes']['rsipc'])) {
+    // Table($rows, 1.0) rounds the size up to a power of two and adds as many overflow rows
+    $fit = 2 << (int)ceil(log($rows, 2));
+    $notes[] = sprintf('memory per row that fits (%s = N + C): %s; per row stored (%s): %s', number_format($fit),
+        implode(', ', array_map(fn($p, $v) => sprintf('%s %.1f B', $p, $v / $fit), array_keys($data['memory bytes']), $data['memory bytes'])),
+        number_format($rows),
+        implode(', ', array_map(fn($p, $v) => sprintf('%s %.1f B', $p, $v / $rows), array_keys($data['memory bytes']), $data['memory bytes'])));
+}
 foreach ($missing as $m) $notes[] = "no column for $m";
-$text = bench_table('table', array_keys($programs), $data, $lower, $notes);
+$text = bench_table('table', array_keys($programs), $data, $lower, $notes, $floor);
 echo "\n", $text;
 if ($json = getenv('BENCH_JSON')) {
-    file_put_contents($json, json_encode(['programs' => array_keys($programs), 'data' => $data, 'lower' => $lower, 'text' => $text]));
+    file_put_contents($json, json_encode(['programs' => array_keys($programs), 'data' => $data, 'lower' => $lower, 'text' => $text, 'floor' => $floor]));
 }

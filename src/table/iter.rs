@@ -87,7 +87,7 @@ impl Table {
 fn chain_contains(view: &View, b: u32, s: u32) -> bool {
     let target = link(s);
     let slots = view.geo.slots;
-    let mut cur = view.bucket(b).head.load(Relaxed);
+    let mut cur = view.head(b).load(Relaxed);
     let mut n = 0;
     while cur != NIL && cur <= slots && n < slots {
         if cur == target {

@@ -49,8 +49,10 @@ use super::pool::LockCtx;
 use super::schema::{ColumnType, Schema};
 use super::table::Table;
 
-/// Layout version of named table files written by this code.
-pub const FILE_VERSION: u32 = 1;
+/// Layout version of named table files written by this code. 2: chain heads and bucket locks
+/// in two arrays, eight buckets per lock in big tables (see `layout.rs`); a version-1 file is
+/// refused.
+pub const FILE_VERSION: u32 = 2;
 /// File names are this prefix plus the table name.
 pub const FILE_PREFIX: &str = "rsipc.";
 /// How long an operation on a named table waits for a lock whose live holder does not release

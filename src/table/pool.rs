@@ -128,7 +128,7 @@ fn log_intent(it: &Intent, r: Record, before: &PoolSnap, after: &PoolSnap) {
 /// predecessor's `next`.
 #[inline(always)]
 fn link_cell(view: &View, bucket: u32, prev: u32) -> &AtomicU32 {
-    if prev == NIL { &view.bucket(bucket).head } else { &view.slot(prev - 1).next }
+    if prev == NIL { view.head(bucket) } else { &view.slot(prev - 1).next }
 }
 
 /// Allocates a slot for `key`, fills it (key, zeroed columns) and links it at the head of bucket
@@ -186,10 +186,10 @@ pub(crate) fn alloc(
     slot.klen.store(key.len, Relaxed);
     // SAFETY: as above; the data area belongs to slot s.
     unsafe { zero_row(schema, view.data(s)) };
-    let b = view.bucket(bucket);
-    slot.next.store(b.head.load(Relaxed), Relaxed);
+    let head = view.head(bucket);
+    slot.next.store(head.load(Relaxed), Relaxed);
     crash_point(2);
-    b.head.store(link(s), Release); // commit
+    head.store(link(s), Release); // commit
     crash_point(3);
     h.pool.live.store(&after);
     crash_point(4);
@@ -239,7 +239,7 @@ fn repair(view: &View) {
     if sane {
         match op {
             OP_ALLOC => {
-                if view.bucket(bucket).head.load(Acquire) == link(s) {
+                if view.head(bucket).load(Acquire) == link(s) {
                     h.pool.live.store(&after);
                 } else {
                     let slot = view.slot(s);

@@ -10,8 +10,8 @@ use std::sync::atomic::{AtomicU32, Ordering::*};
 
 use super::error::{CreateError, TableError};
 use super::hash::{self, HashKey, PreparedKey};
-use super::layout::{Bucket, Geometry, MAGIC, NIL, STATE_DESTROYED, STATE_READY, View};
-use super::lock::Acquired;
+use super::layout::{Geometry, MAGIC, NIL, STATE_DESTROYED, STATE_READY, View};
+use super::lock::{Acquired, ShmLock};
 use super::mapping::Mapping;
 use super::owner;
 use super::pool::{self, LockCtx};
@@ -63,13 +63,13 @@ pub(crate) enum Lookup {
 
 /// Holds a bucket lock; releases it on drop.
 pub(crate) struct BucketGuard<'a> {
-    bucket: &'a Bucket,
+    lock: &'a ShmLock,
 }
 
 impl Drop for BucketGuard<'_> {
     #[inline(always)]
     fn drop(&mut self) {
-        self.bucket.lock.unlock();
+        self.lock.unlock();
     }
 }
 
@@ -123,12 +123,12 @@ impl Table {
 
     #[inline(always)]
     pub(crate) fn lock_bucket<'a>(&self, view: &'a View, b: u32, me: u32) -> Result<BucketGuard<'a>, TableError> {
-        let bucket = view.bucket(b);
-        let how = bucket.lock.lock_within(me, self.locks.patience, &self.locks.stuck).map_err(TableError::LockHeld)?;
+        let lock = view.bucket_lock(b);
+        let how = lock.lock_within(me, self.locks.patience, &self.locks.stuck).map_err(TableError::LockHeld)?;
         if how != Acquired::Clean {
             self.after_bucket_recovery(view, how, me);
         }
-        Ok(BucketGuard { bucket })
+        Ok(BucketGuard { lock })
     }
 
     /// A bucket lock was taken over from a dead process. The bucket needs no repair (a dead
@@ -151,7 +151,7 @@ impl Table {
         let tag = key.tag();
         let nw = key.nwords();
         let mut prev = NIL;
-        let mut cur = view.bucket(b).head.load(Relaxed);
+        let mut cur = view.head(b).load(Relaxed);
         let mut n: u32 = 0;
         while cur != NIL && cur <= slots && n < slots {
             let s = cur - 1;
@@ -166,13 +166,17 @@ impl Table {
         Lookup::Missing { chain_len: n }
     }
 
-    /// Shared start of keyed operations: live view, prepared key, bucket, owner word.
+    /// Shared start of keyed operations: live view, the key prepared into `k` (the caller's,
+    /// so the 80 bytes are written once where they are used, not moved out of a `Result`),
+    /// bucket, owner word.
     #[inline(always)]
-    fn begin(&self, key: &[u8]) -> Result<(&View, PreparedKey, u32, u32), TableError> {
+    fn begin(&self, key: &[u8], k: &mut PreparedKey) -> Result<(&View, u32, u32), TableError> {
         let view = self.live_view()?;
-        let k = PreparedKey::new(key, &view.hash_key).ok_or(TableError::InvalidKey)?;
+        if !k.prepare(key, &view.hash_key) {
+            return Err(TableError::InvalidKey);
+        }
         let b = view.geo.bucket_of(k.hash);
-        Ok((view, k, b, owner::current()))
+        Ok((view, b, owner::current()))
     }
 
     #[inline(always)]
@@ -217,7 +221,8 @@ impl Table {
     /// `mode` allows, then the values.
     #[inline(always)]
     fn write(&self, key: &[u8], values: &[(usize, Value<'_>)], mode: Write) -> Result<(), TableError> {
-        let (view, k, b, me) = self.begin(key)?;
+        let mut k = PreparedKey::blank();
+        let (view, b, me) = self.begin(key, &mut k)?;
         self.check(values)?;
         let _g = self.lock_bucket(view, b, me)?;
         let s = match (Self::find(view, b, &k), mode) {
@@ -243,7 +248,8 @@ impl Table {
         expected: &[(usize, Value<'_>)],
         values: &[(usize, Value<'_>)],
     ) -> Result<(), TableError> {
-        let (view, k, b, me) = self.begin(key)?;
+        let mut k = PreparedKey::blank();
+        let (view, b, me) = self.begin(key, &mut k)?;
         self.check(expected)?;
         self.check(values)?;
         let _g = self.lock_bucket(view, b, me)?;
@@ -265,7 +271,8 @@ impl Table {
 
     /// Copies the row of `key` (and the key) into `out`.
     pub fn get(&self, key: &[u8], out: &mut RowBuf) -> Result<(), TableError> {
-        let (view, k, b, me) = self.begin(key)?;
+        let mut k = PreparedKey::blank();
+        let (view, b, me) = self.begin(key, &mut k)?;
         out.prepare(&self.schema);
         let _g = self.lock_bucket(view, b, me)?;
         match Self::find(view, b, &k) {
@@ -284,7 +291,8 @@ impl Table {
     /// Copies one column of `key`'s row into `out` and returns it (borrowing `out`). The other
     /// columns of `out` are left as they were.
     pub fn get_field<'b>(&self, key: &[u8], col: usize, out: &'b mut RowBuf) -> Result<Value<'b>, TableError> {
-        let (view, k, b, me) = self.begin(key)?;
+        let mut k = PreparedKey::blank();
+        let (view, b, me) = self.begin(key, &mut k)?;
         if col >= self.schema.len() {
             return Err(TableError::NoSuchColumn);
         }
@@ -305,14 +313,16 @@ impl Table {
 
     /// Whether `key` has a row.
     pub fn exists(&self, key: &[u8]) -> Result<bool, TableError> {
-        let (view, k, b, me) = self.begin(key)?;
+        let mut k = PreparedKey::blank();
+        let (view, b, me) = self.begin(key, &mut k)?;
         let _g = self.lock_bucket(view, b, me)?;
         Ok(matches!(Self::find(view, b, &k), Lookup::Found { .. }))
     }
 
     /// Deletes `key`'s row (`NoSuchKey` if absent).
     pub fn del(&self, key: &[u8]) -> Result<(), TableError> {
-        let (view, k, b, me) = self.begin(key)?;
+        let mut k = PreparedKey::blank();
+        let (view, b, me) = self.begin(key, &mut k)?;
         let _g = self.lock_bucket(view, b, me)?;
         match Self::find(view, b, &k) {
             Lookup::Found { slot, prev } => {
@@ -325,7 +335,8 @@ impl Table {
 
     /// Copies `key`'s row into `out`, then deletes it, atomically.
     pub fn getdel(&self, key: &[u8], out: &mut RowBuf) -> Result<(), TableError> {
-        let (view, k, b, me) = self.begin(key)?;
+        let mut k = PreparedKey::blank();
+        let (view, b, me) = self.begin(key, &mut k)?;
         out.prepare(&self.schema);
         let _g = self.lock_bucket(view, b, me)?;
         match Self::find(view, b, &k) {
@@ -344,7 +355,8 @@ impl Table {
 
     /// Deletes `key`'s row if it holds exactly the `expected` values (see [`Table::cmpset`]).
     pub fn cmpdel(&self, key: &[u8], expected: &[(usize, Value<'_>)]) -> Result<(), TableError> {
-        let (view, k, b, me) = self.begin(key)?;
+        let mut k = PreparedKey::blank();
+        let (view, b, me) = self.begin(key, &mut k)?;
         self.check(expected)?;
         let _g = self.lock_bucket(view, b, me)?;
         match Self::find(view, b, &k) {
@@ -372,7 +384,8 @@ impl Table {
     /// when missing. Returns the new bits.
     #[inline(always)]
     fn modify(&self, key: &[u8], col: usize, ty: ColumnType, f: impl FnOnce(u64) -> u64) -> Result<u64, TableError> {
-        let (view, k, b, me) = self.begin(key)?;
+        let mut k = PreparedKey::blank();
+        let (view, b, me) = self.begin(key, &mut k)?;
         let c = self.number_column(col, ty)?;
         let _g = self.lock_bucket(view, b, me)?;
         let s = match Self::find(view, b, &k) {
@@ -539,7 +552,7 @@ impl Table {
 
     /// Releases a bucket lock taken by [`Table::test_hold_bucket`].
     pub(crate) fn test_release_bucket(&self, key: &[u8]) {
-        self.view.bucket(self.test_bucket_of(key)).lock.unlock();
+        self.view.bucket_lock(self.test_bucket_of(key)).unlock();
     }
 
     /// Runs `f` while holding the bucket lock of `key`.
@@ -555,7 +568,7 @@ impl Table {
 
     /// Owner words of a bucket lock and of the pool lock.
     pub(crate) fn test_lock_owners(&self, key: &[u8]) -> (u32, u32) {
-        (self.view.bucket(self.test_bucket_of(key)).lock.owner(), self.view.header().pool.lock.owner())
+        (self.view.bucket_lock(self.test_bucket_of(key)).owner(), self.view.header().pool.lock.owner())
     }
 
     /// Checks the whole structure (takes the pool lock, which repairs after a dead holder; the
@@ -579,7 +592,7 @@ impl Table {
         let mut seen = vec![0u8; g.slots as usize];
         let mut keys = Vec::new();
         for b in 0..g.buckets {
-            let mut cur = v.bucket(b).head.load(Relaxed);
+            let mut cur = v.head(b).load(Relaxed);
             while cur != NIL {
                 let s = cur - 1;
                 if s >= live.hwm {

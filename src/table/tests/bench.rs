@@ -140,3 +140,48 @@ fn hash_timings() {
         std::hint::black_box(acc);
     }
 }
+
+/// Lookups in random order on the benchmark table, with the keys in one contiguous array (so
+/// the key itself costs no cache miss): the table's own cost per lookup, to set beside the
+/// floor (`benches/floor.rs`):
+/// `cargo test --release --lib table::tests::bench::random -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn random_order_lookup_cost() {
+    let _serial = SERIAL.lock();
+    const N: usize = 1_000_000;
+    let t = table(1_000_000, 1.0);
+    let mut keys: Vec<([u8; 16], usize)> = (0..N as u64)
+        .map(|i| {
+            let k = Key::new(b"key:", i);
+            let b = k.as_bytes();
+            let mut a = [0u8; 16];
+            a[..b.len()].copy_from_slice(b);
+            (a, b.len())
+        })
+        .collect();
+    // a fixed shuffle (xorshift)
+    let mut x: u64 = 42;
+    for i in (1..keys.len()).rev() {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        keys.swap(i, (x % (i as u64 + 1)) as usize);
+    }
+    for (k, l) in &keys {
+        t.set(&k[..*l], &[(I, Value::Int(1))]).unwrap();
+    }
+    let mut r = t.row_buf();
+    for _ in 0..3 {
+        let t0 = Instant::now();
+        for (k, l) in &keys {
+            assert!(t.exists(&k[..*l]).unwrap());
+        }
+        report("exists (random order)", N, t0);
+        let t0 = Instant::now();
+        for (k, l) in &keys {
+            t.get(&k[..*l], &mut r).unwrap();
+        }
+        report("get (random order)", N, t0);
+    }
+}

@@ -4,20 +4,17 @@ use std::mem::{offset_of, size_of};
 
 use super::support::*;
 use crate::table::capacity::swoole_memory_size;
-use crate::table::layout::{Bucket, Header, HEADER_BYTES, MAGIC, Meta, SLOT_HEADER_BYTES, STATE_READY, SlotHeader};
+use crate::table::layout::{Header, HEADER_BYTES, MAGIC, Meta, SLOT_HEADER_BYTES, STATE_READY, SlotHeader};
 use crate::table::{TableBuilder, Value};
 
 #[test]
 fn fixed_structures_have_the_documented_sizes() {
     assert!(size_of::<Header>() <= HEADER_BYTES, "header {} bytes", size_of::<Header>());
-    assert_eq!(size_of::<Bucket>(), 8);
     assert_eq!(size_of::<SlotHeader>(), SLOT_HEADER_BYTES);
     assert_eq!(offset_of!(SlotHeader, next), 0);
     assert_eq!(offset_of!(SlotHeader, klen), 4);
     assert_eq!(offset_of!(SlotHeader, tag), 5);
     assert_eq!(offset_of!(SlotHeader, key), 8);
-    assert_eq!(offset_of!(Bucket, lock), 0);
-    assert_eq!(offset_of!(Bucket, head), 4);
     // The hash key closes the read-mostly first line (fields appended after it go elsewhere).
     assert_eq!(offset_of!(Header, meta), 0);
     assert_eq!(offset_of!(Meta, hash_key), 40);
@@ -34,7 +31,7 @@ fn fixed_structures_have_the_documented_sizes() {
 }
 
 #[test]
-fn benchmark_schema_uses_136_bytes_per_slot() {
+fn benchmark_schema_uses_132_and_a_half_bytes_per_slot() {
     let mut b = TableBuilder::new(1_000_000, 1.0);
     b.column(b"i", 1, 8).unwrap();
     b.column(b"f", 2, 8).unwrap();
@@ -43,12 +40,15 @@ fn benchmark_schema_uses_136_bytes_per_slot() {
     assert_eq!((g.size, g.overflow, g.slots, g.buckets), (1 << 20, 1 << 20, 1 << 21, 1 << 21));
     assert_eq!(g.data_size, 52);
     assert_eq!(g.stride, 128);
+    assert_eq!(g.locks, 1 << 18);
     assert_eq!(g.buckets_off, 512);
-    assert_eq!(g.slots_off, 512 + 8 * (1 << 21));
-    assert_eq!(g.total, 285_213_184);
-    assert_eq!((g.total - HEADER_BYTES) / g.slots as usize, 136);
+    assert_eq!(g.locks_off, 512 + 4 * (1 << 21));
+    assert_eq!(g.slots_off, 512 + 4 * (1 << 21) + 4 * (1 << 18));
+    assert_eq!(g.total, 277_873_152);
+    assert_eq!((g.total - g.slots_off) / g.slots as usize, 128);
     assert_eq!(b.swoole_memory_size(), 335_544_368);
-    assert!((g.total as u64) < b.swoole_memory_size());
+    // the bound: at most 0.85x Swoole's size
+    assert!((g.total as u64) * 100 <= b.swoole_memory_size() * 85);
 }
 
 #[test]
@@ -102,10 +102,32 @@ fn created_mapping_matches_geometry() {
     assert_eq!(s0 - base, g.slots_off);
     assert_eq!(s5 - s0, 5 * g.stride);
     assert_eq!(t.view.data(5) as usize - s5, SLOT_HEADER_BYTES);
-    assert_eq!(t.view.bucket(3) as *const _ as usize - base, g.buckets_off + 24);
+    assert_eq!(t.view.head(3) as *const _ as usize - base, g.buckets_off + 12);
+    // A small table keeps a lock per bucket, after the heads.
+    assert_eq!(g.locks, g.buckets);
+    assert_eq!(t.view.bucket_lock(3) as *const _ as usize - base, g.locks_off + 12);
+    assert_eq!(g.locks_off, g.buckets_off + 4 * 2048);
     // The last slot ends exactly at the end of the mapping.
     let last = t.view.slot(g.slots - 1) as *const _ as usize;
     assert_eq!(last + g.stride - base, g.total);
+}
+
+#[test]
+fn big_tables_share_a_lock_among_eight_buckets() {
+    let mut b = TableBuilder::new(100_000, 0.2);
+    b.column(b"i", 1, 8).unwrap();
+    let g = b.geometry().unwrap();
+    assert_eq!(g.buckets, 1 << 18);
+    assert_eq!(g.locks, 1 << 15);
+    let t = b.create().unwrap();
+    let lock = |bk: u32| t.view.bucket_lock(bk) as *const _ as usize;
+    // buckets b and b + L share a lock; neighbours do not
+    assert_eq!(lock(5), lock(5 + g.locks));
+    assert_ne!(lock(5), lock(6));
+    let base = t.view.header() as *const _ as usize;
+    assert_eq!(lock(g.locks - 1) + 4 - base, g.locks_off + 4 * g.locks as usize);
+    assert!(g.locks_off + 4 * g.locks as usize <= g.slots_off);
+    assert_eq!(g.slots_off % 128, 0);
 }
 
 #[test]

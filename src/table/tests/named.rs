@@ -260,8 +260,8 @@ fn a_forged_lock_word_naming_a_live_process_ends_the_wait_with_an_error() {
     t.set(b"a", &[(0, Value::Int(1))]).unwrap();
     // every bucket lock held by pid 1 (alive, never a holder), with the "unknown" start token
     let g = t.geometry();
-    for b in 0..g.buckets as u64 {
-        scribble(&d, "f", g.buckets_off as u64 + 8 * b, &1u32.to_le_bytes());
+    for l in 0..((g.slots_off - g.locks_off) / 4) as u64 {
+        scribble(&d, "f", g.locks_off as u64 + 4 * l, &1u32.to_le_bytes());
     }
     let start = std::time::Instant::now();
     assert_eq!(t.get(b"a", &mut t.row_buf()), Err(TableError::LockHeld(1)));
