@@ -20,15 +20,7 @@ check "cli conf.d links rsipc" linked rsipc cli
 check "cli conf.d no longer links the stock sysvmsg" eval '! linked sysvmsg cli'
 check "Debian records sysvmsg as disabled by the administrator" eval '[[ $(state_of sysvmsg cli) == *"Disabled for cli by local administrator"* ]]'
 
-echo "$name: dpkg-reconfigure php$ver-common (what every PHP update runs)"
-check "dpkg-reconfigure succeeds" env DEBIAN_FRONTEND=noninteractive dpkg-reconfigure "php$ver-common"
-check "sysvmsg stays disabled" eval '! linked sysvmsg cli'
-check "plain php still runs rsipc without a warning" plain_php_runs_rsipc
-
-echo "$name: a SAPI installed afterwards (its postinst, for a made-up embed SAPI)"
-install_later_sapi
-check "the new SAPI gets rsipc" linked rsipc embed
-check "the new SAPI does not get the stock sysvmsg" eval '! linked sysvmsg embed'
+check_choice_survives
 
 echo "$name: dpkg -i again (an upgrade)"
 check "dpkg -i over the installed package succeeds" dpkg -i "$deb"

@@ -90,3 +90,17 @@ finish() { # compares with the snapshot taken at the start
   rm -rf "$tmp"
   if [ "$fails" = 0 ]; then echo "$name: all checks passed"; else echo "$name: $fails FAILED"; exit 1; fi
 }
+
+# rsipc stays chosen through what every PHP update runs (dpkg-reconfigure), and a SAPI installed
+# afterwards gets it instead of the stock sysvmsg.
+check_choice_survives() {
+  echo "$name: dpkg-reconfigure php$ver-common (what every PHP update runs)"
+  check "dpkg-reconfigure succeeds" env DEBIAN_FRONTEND=noninteractive dpkg-reconfigure "php$ver-common"
+  check "sysvmsg stays disabled" eval '! linked sysvmsg cli'
+  check "plain php still runs rsipc without a warning" plain_php_runs_rsipc
+
+  echo "$name: a SAPI installed afterwards (its postinst, for a made-up embed SAPI)"
+  install_later_sapi
+  check "the new SAPI gets rsipc" linked rsipc embed
+  check "the new SAPI does not get the stock sysvmsg" eval '! linked sysvmsg embed'
+}

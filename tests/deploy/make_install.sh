@@ -31,15 +31,7 @@ check "succeeds" eval '[ $rc = 0 ]'
 check "says it upgraded in place" eval '[[ $out == *"upgraded in place"* ]]'
 check "plain php still runs rsipc without a warning" plain_php_runs_rsipc
 
-echo "$name: dpkg-reconfigure php$ver-common (what every PHP update runs)"
-check "dpkg-reconfigure succeeds" env DEBIAN_FRONTEND=noninteractive dpkg-reconfigure "php$ver-common"
-check "sysvmsg stays disabled" eval '! linked sysvmsg cli'
-check "plain php still runs rsipc without a warning" plain_php_runs_rsipc
-
-echo "$name: a SAPI installed afterwards (its postinst, for a made-up embed SAPI)"
-install_later_sapi
-check "the new SAPI gets rsipc" linked rsipc embed
-check "the new SAPI does not get the stock sysvmsg" eval '! linked sysvmsg embed'
+check_choice_survives
 
 echo "$name: make uninstall"
 check "make uninstall succeeds" mk uninstall
