@@ -47,25 +47,21 @@ impl Drop for Values {
 /// One array entry: its string key (null for an integer key) and its value.
 type Entry = (*mut zend_string, *mut zval);
 
-/// The entries of `ht` in order. Copies the (key, value) pointers first: the array itself is
-/// held by the call's frame and cannot change shape, but reading it once keeps the conversion
-/// loop free of iteration state.
-unsafe fn entries(ht: *mut HashTable) -> Vec<Entry> {
+/// The entries of `ht` in order, read one bucket at a time (nothing is allocated: this is on
+/// the path of every `set()`). The array is held by the call's frame and user code cannot reach
+/// it to change its shape (a change through a variable separates a copy first), so its bucket
+/// array stays as it is while the conversions run.
+unsafe fn entries(ht: *mut HashTable) -> impl Iterator<Item = Entry> {
     const HASH_FLAG_PACKED: u32 = 1 << 2;
     unsafe {
-        if (*ht).u.flags & HASH_FLAG_PACKED != 0 {
-            // only integer keys (PHP 8.2's packed arrays store zvals without keys)
-            return Vec::new();
-        }
+        // only integer keys (PHP 8.2's packed arrays store zvals without keys): nothing to read
+        let used = if (*ht).u.flags & HASH_FLAG_PACKED != 0 { 0 } else { (*ht).nNumUsed as usize };
         let data: *mut Bucket = (*ht).__bindgen_anon_1.arData;
-        let mut out = Vec::with_capacity((*ht).nNumOfElements as usize);
-        for i in 0..(*ht).nNumUsed as usize {
+        (0..used).filter_map(move |i| {
+            // SAFETY: i < nNumUsed, inside the bucket array of the held array.
             let b = data.add(i);
-            if ztype(&(*b).val) != zend::IS_UNDEF {
-                out.push(((*b).key, &mut (*b).val as *mut zval));
-            }
-        }
-        out
+            (ztype(&(*b).val) != zend::IS_UNDEF).then(|| ((*b).key, &mut (*b).val as *mut zval))
+        })
     }
 }
 
