@@ -39,9 +39,12 @@ function reader($q, string $log): void
 $producer = pcntl_fork();
 if ($producer === 0) {
     pcntl_signal(SIGUSR1, function () {});
-    pcntl_signal(SIGTERM, function () { exit(0); });
+    // SIGTERM only asks the loop to stop: exiting from the handler could land between a
+    // msg_send() that succeeded and the line that counts it, and the message would look unsent
+    $stop = false;
+    pcntl_signal(SIGTERM, function () use (&$stop) { $stop = true; });
     $n = 0;
-    while (true) {
+    while (!$stop) {
         set_error_handler(fn() => true);   // "Interrupted system call" warnings are expected
         $ok = msg_send($q, 1 + $n % 3, (string)$n, false, true, $err);
         restore_error_handler();
@@ -52,6 +55,7 @@ if ($producer === 0) {
             exit(0);   // the queue is gone
         }
     }
+    exit(0);
 }
 $spawn = function () use ($q, $log) {
     $pid = pcntl_fork();
