@@ -9,6 +9,8 @@
 //!                 B = next power of two >= M (load factor <= 1)
 //! then            L bucket locks, 4 bytes each; bucket b's lock is lock b & (L - 1)
 //!                 L = B / 8 for B >= 65536 (see below), else L = B
+//! then            (tables of 4096 slots or more, aligned to 64 bytes) 64 update counters,
+//!                 8 bytes each, one per 64-byte line (see below)
 //! then            (aligned to 128 bytes) M slots of `stride` bytes each:
 //!                   +0  next   u32   next slot in the chain, or in the free list
 //!                   +4  klen   u8    key length; 0 = no committed row here
@@ -44,6 +46,17 @@
 //! lookups in a 1M-row table (`tests/bench.rs`), about 0.7x the time of the 8-byte buckets.
 //! Small tables keep a lock per bucket.
 //!
+//! # Update counters, one line per process
+//!
+//! Swoole's `update_count` is bumped by every update (`set` of an existing key, `incr`, ...).
+//! One shared counter is one line that every updating process writes: with two processes
+//! incrementing hot keys, that line moved between the cores on nearly every call, and two
+//! processes did fewer increments a second than one. Tables of 4096 slots or more therefore have
+//! 64 counters on lines of their own; a process adds to the one its owner word picks
+//! ([`View::update_counter`]), so two processes share a line only when their words pick the
+//! same one (1 in 64), and `stats()` adds them up. Smaller tables keep the one counter in the
+//! header, which keeps them within Swoole's size.
+//!
 //! Per slot this costs `stride + 4.5·B/M` bytes in a big table. For the benchmark schema (int,
 //! float, string(32)): data = 8 + 8 + 4 + 32 = 52, stride = 128, plus 4.5 bytes of head and lock:
 //! **132.5 bytes** per slot when M is a power of two, against Swoole's 160 (0.83x). In general
@@ -75,6 +88,10 @@ pub(crate) const MAX_SLOTS: u64 = 1 << 31;
 pub(crate) const SHARED_LOCKS_FROM: u64 = 1 << 16;
 /// Buckets per lock from then on.
 pub(crate) const BUCKETS_PER_LOCK: u64 = 8;
+/// Slot count from which a table has its own lines of update counters.
+pub(crate) const UPDATE_STRIPES_FROM: u64 = 4096;
+/// How many update counters such a table has (a power of two).
+pub(crate) const UPDATE_STRIPES: u32 = 64;
 
 /// Link value naming slot `s`.
 #[inline(always)]
@@ -103,6 +120,10 @@ pub struct Geometry {
     pub buckets_off: usize,
     /// Offset of the lock array.
     pub locks_off: usize,
+    /// Update counters on lines of their own: 0 (the header's one counter) or `UPDATE_STRIPES`.
+    pub stripes: u32,
+    /// Offset of the first of them (each on its own 64-byte line).
+    pub stripes_off: usize,
     /// Offset of slot 0.
     pub slots_off: usize,
     /// Total bytes of the mapping.
@@ -124,8 +145,10 @@ impl Geometry {
         let stride = (SLOT_HEADER_BYTES as u64 + data_size as u64).div_ceil(8) * 8;
         let buckets_off = HEADER_BYTES as u64;
         let locks_off = buckets_off + 4 * buckets;
+        let stripes = if slots >= UPDATE_STRIPES_FROM { UPDATE_STRIPES } else { 0 };
+        let stripes_off = (locks_off + 4 * locks).div_ceil(64) * 64;
         // rows start on a 128-byte boundary, so a 128-byte row is two whole cache lines
-        let slots_off = (locks_off + 4 * locks).div_ceil(128) * 128;
+        let slots_off = (stripes_off + 64 * stripes as u64).div_ceil(128) * 128;
         let total = stride
             .checked_mul(slots)
             .and_then(|v| v.checked_add(slots_off))
@@ -141,6 +164,8 @@ impl Geometry {
             data_size,
             buckets_off: buckets_off as usize,
             locks_off: locks_off as usize,
+            stripes,
+            stripes_off: stripes_off as usize,
             slots_off: slots_off as usize,
             total: total as usize,
         })
@@ -256,7 +281,8 @@ pub(crate) struct Intent {
 /// Counters written outside the pool lock, kept off the other lines.
 #[repr(C, align(64))]
 pub(crate) struct Hot {
-    /// Swoole's `update_count`.
+    /// Swoole's `update_count` in a table without update-counter lines (see the module
+    /// documentation); unused in the others.
     pub(crate) updates: AtomicU64,
 }
 
@@ -377,6 +403,30 @@ impl View {
         // SAFETY: l < locks (a power of two), so the lock lies inside the lock array (4-byte
         // aligned).
         unsafe { &*(self.base.add(self.geo.locks_off) as *const ShmLock).add(l as usize) }
+    }
+
+    /// The update counter the process with owner word `me` adds to.
+    #[inline(always)]
+    pub(crate) fn update_counter(&self, me: u32) -> &AtomicU64 {
+        if self.geo.stripes == 0 {
+            return &self.header().hot.updates;
+        }
+        // the top bits of a multiplicative hash of the owner word (pid and start token)
+        let i = (me.wrapping_mul(0x9e37_79b1) >> 26) & (self.geo.stripes - 1);
+        // SAFETY: i < stripes, so the counter lies inside the counter lines, which start on a
+        // 64-byte boundary.
+        unsafe { &*(self.base.add(self.geo.stripes_off + 64 * i as usize) as *const AtomicU64) }
+    }
+
+    /// Swoole's `update_count`: the sum of the update counters.
+    pub(crate) fn updates(&self) -> u64 {
+        let mut sum = self.header().hot.updates.load(Relaxed);
+        for i in 0..self.geo.stripes as usize {
+            // SAFETY: as in update_counter.
+            let c = unsafe { &*(self.base.add(self.geo.stripes_off + 64 * i) as *const AtomicU64) };
+            sum = sum.wrapping_add(c.load(Relaxed));
+        }
+        sum
     }
 
     #[inline(always)]

@@ -50,9 +50,9 @@ use super::schema::{ColumnType, Schema};
 use super::table::Table;
 
 /// Layout version of named table files written by this code. 2: chain heads and bucket locks
-/// in two arrays, eight buckets per lock in big tables (see `layout.rs`); a version-1 file is
-/// refused.
-pub const FILE_VERSION: u32 = 2;
+/// in two arrays, eight buckets per lock in big tables (see `layout.rs`). 3: update counters on
+/// lines of their own in tables of 4096 slots or more. Files of other versions are refused.
+pub const FILE_VERSION: u32 = 3;
 /// File names are this prefix plus the table name.
 pub const FILE_PREFIX: &str = "rsipc.";
 /// How long an operation on a named table waits for a lock whose live holder does not release

@@ -3,10 +3,10 @@
 //! `num`, `insert_count`, `delete_count`, `conflict_count`, `conflict_max_level` and the slot
 //! numbers are changed only under the pool lock, together with the row they describe, and are
 //! covered by the pool's intent log: after any crash `insert_count - delete_count == num` still
-//! holds exactly. `update_count` is a plain atomic counter bumped after the update is decided (a
-//! process killed right there loses one count, like Swoole's non-atomic counters would).
+//! holds exactly. `update_count` is the sum of plain atomic counters (one per process in a big table, see
+//! `layout.rs`) bumped after the update is decided (a process killed right there loses one
+//! count, like Swoole's non-atomic counters would).
 
-use std::sync::atomic::Ordering::*;
 
 use super::layout::View;
 
@@ -51,7 +51,7 @@ impl Stats {
             conflict_count: live.conflicts,
             conflict_max_level: live.conflict_max as u64,
             insert_count: live.inserts,
-            update_count: h.hot.updates.load(Relaxed),
+            update_count: view.updates(),
             delete_count: live.deletes,
             available_slice_num: free.min(g.overflow as u64),
             total_slice_num: g.overflow as u64,

@@ -191,8 +191,8 @@ impl Table {
     }
 
     #[inline(always)]
-    fn count_update(&self, view: &View) {
-        view.header().hot.updates.fetch_add(1, Relaxed);
+    fn count_update(&self, view: &View, me: u32) {
+        view.update_counter(me).fetch_add(1, Relaxed);
     }
 
     #[inline(always)]
@@ -228,7 +228,7 @@ impl Table {
         let s = match (Self::find(view, b, &k), mode) {
             (Lookup::Found { .. }, Write::InsertOnly) => return Err(TableError::KeyExists),
             (Lookup::Found { slot, .. }, _) => {
-                self.count_update(view);
+                self.count_update(view, me);
                 slot
             }
             (Lookup::Missing { .. }, Write::UpdateOnly) => return Err(TableError::NoSuchKey),
@@ -260,7 +260,7 @@ impl Table {
                 if !unsafe { row::matches(&self.schema, data, expected) } {
                     return Err(TableError::Mismatch);
                 }
-                self.count_update(view);
+                self.count_update(view, me);
                 // SAFETY: as in set().
                 unsafe { row::write_values(&self.schema, data, values) };
                 Ok(())
@@ -390,7 +390,7 @@ impl Table {
         let _g = self.lock_bucket(view, b, me)?;
         let s = match Self::find(view, b, &k) {
             Lookup::Found { slot, .. } => {
-                self.count_update(view);
+                self.count_update(view, me);
                 slot
             }
             Lookup::Missing { chain_len } => self.insert(view, b, &k, chain_len, me)?,

@@ -9,11 +9,23 @@ use crate::table::Value;
 
 #[test]
 fn concurrent_incr_from_four_processes_sums_exactly() {
+    // the header's one update counter
+    incr_from_four_processes(64);
+}
+
+#[test]
+fn concurrent_incr_sums_exactly_with_update_counter_lines() {
+    // 64 update counters on lines of their own, one per process (see layout.rs)
+    incr_from_four_processes(8192);
+}
+
+fn incr_from_four_processes(size: i64) {
     let _serial = SERIAL.lock();
     const PROCS: u64 = 4;
     const ROUNDS: u64 = 100_000;
     const KEYS: u64 = 8;
-    let t = table(64, 0.2);
+    let t = table(size, 0.2);
+    assert_eq!(t.geometry().stripes > 0, size >= 4096);
     let flags = Shared::new(1 + PROCS as usize);
     let pids: Vec<_> = (0..PROCS)
         .map(|p| {

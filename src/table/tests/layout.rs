@@ -4,7 +4,7 @@ use std::mem::{offset_of, size_of};
 
 use super::support::*;
 use crate::table::capacity::swoole_memory_size;
-use crate::table::layout::{Header, HEADER_BYTES, MAGIC, Meta, SLOT_HEADER_BYTES, STATE_READY, SlotHeader};
+use crate::table::layout::{Geometry, Header, HEADER_BYTES, MAGIC, Meta, SLOT_HEADER_BYTES, STATE_READY, SlotHeader};
 use crate::table::{TableBuilder, Value};
 
 #[test]
@@ -43,8 +43,9 @@ fn benchmark_schema_uses_132_and_a_half_bytes_per_slot() {
     assert_eq!(g.locks, 1 << 18);
     assert_eq!(g.buckets_off, 512);
     assert_eq!(g.locks_off, 512 + 4 * (1 << 21));
-    assert_eq!(g.slots_off, 512 + 4 * (1 << 21) + 4 * (1 << 18));
-    assert_eq!(g.total, 277_873_152);
+    assert_eq!(g.stripes_off, 512 + 4 * (1 << 21) + 4 * (1 << 18));
+    assert_eq!(g.slots_off, g.stripes_off + 64 * 64);
+    assert_eq!(g.total, 277_877_248);
     assert_eq!((g.total - g.slots_off) / g.slots as usize, 128);
     assert_eq!(b.swoole_memory_size(), 335_544_368);
     // the bound: at most 0.85x Swoole's size
@@ -168,4 +169,35 @@ fn swoole_reference_sizes() {
     b.column(b"s", 3, 5).unwrap();
     assert_eq!(b.swoole_memory_size(), 9_968);
     assert!(b.geometry().unwrap().total as u64 <= 9_968);
+}
+
+#[test]
+fn update_counter_lines_only_in_big_tables_and_per_process() {
+    // below 4096 slots the header's counter, from there 64 lines between the locks and the slots
+    let small = Geometry::new(2048, 2047, 52).unwrap();
+    assert_eq!(small.stripes, 0);
+    let g = Geometry::new(4096, 0, 52).unwrap();
+    assert_eq!(g.stripes, 64);
+    assert_eq!(g.stripes_off % 64, 0);
+    assert!(g.stripes_off >= g.locks_off + 4 * g.locks as usize);
+    assert!(g.stripes_off + 64 * 64 <= g.slots_off);
+    let t = table(4096, 0.0);
+    let header = t.view.header() as *const _ as usize;
+    let first = t.view.update_counter(0) as *const _ as usize;
+    assert_eq!(first - header, t.geometry().stripes_off);
+    // consecutive pids with one start token spread over the lines: no line gets more than a few
+    // of 64 processes, and most processes have a line to themselves
+    let mut per_line = [0u32; 64];
+    for pid in 1000u32..1064 {
+        let me = pid | 1 << 22;
+        let c = t.view.update_counter(me) as *const _ as usize;
+        assert_eq!((c - header - t.geometry().stripes_off) % 64, 0);
+        per_line[(c - header - t.geometry().stripes_off) / 64] += 1;
+    }
+    assert!(per_line.iter().all(|&n| n <= 4), "{per_line:?}");
+    assert!(per_line.iter().filter(|&&n| n == 1).count() >= 16, "{per_line:?}");
+    // stats() adds them all up
+    t.view.update_counter(7).fetch_add(5, std::sync::atomic::Ordering::Relaxed);
+    t.view.update_counter(1 << 22 | 99).fetch_add(2, std::sync::atomic::Ordering::Relaxed);
+    assert_eq!(t.stats().unwrap().update_count, 7);
 }
