@@ -17,26 +17,60 @@ use crate::table::{ColumnType, RowBuf, Schema, Value};
 use ext_php_rs::ffi::{Bucket, HashTable, zend_string, zval};
 
 /// Converted values for one call: `(column index, value)` pairs plus the strings that back
-/// them (released on drop).
+/// them (released on drop). The first [`INLINE`] of each are kept inline, so a `set()` of a
+/// usual row allocates nothing here; more spill into a vector.
 pub struct Values {
-    pairs: Vec<(usize, Value<'static>)>,
-    owned: Vec<*mut zend_string>,
+    pairs: Small<(usize, Value<'static>)>,
+    owned: Small<*mut zend_string>,
+}
+
+/// Items kept without allocating.
+const INLINE: usize = 8;
+
+/// A list that keeps up to [`INLINE`] items inline and all of them in a vector beyond that.
+struct Small<T: Copy> {
+    len: usize,
+    inline: [T; INLINE],
+    spill: Vec<T>,
+}
+
+impl<T: Copy> Small<T> {
+    /// An empty list; `fill` only pads the unused inline places.
+    fn new(fill: T) -> Small<T> {
+        Small { len: 0, inline: [fill; INLINE], spill: Vec::new() }
+    }
+
+    fn push(&mut self, v: T) {
+        if self.len < INLINE {
+            self.inline[self.len] = v;
+        } else {
+            if self.len == INLINE {
+                self.spill.extend_from_slice(&self.inline);
+            }
+            self.spill.push(v);
+        }
+        self.len += 1;
+    }
+
+    fn as_slice(&self) -> &[T] {
+        if self.len <= INLINE { &self.inline[..self.len] } else { &self.spill }
+    }
 }
 
 impl Values {
     fn new() -> Values {
-        Values { pairs: Vec::new(), owned: Vec::new() }
+        Values { pairs: Small::new((0, Value::Int(0))), owned: Small::new(std::ptr::null_mut()) }
     }
 
     /// The pairs, borrowing the strings this struct holds.
     pub fn as_slice(&self) -> &[(usize, Value<'_>)] {
-        &self.pairs
+        self.pairs.as_slice()
     }
 }
 
 impl Drop for Values {
     fn drop(&mut self) {
-        for s in self.owned.drain(..) {
+        for &s in self.owned.as_slice() {
             // SAFETY: each string was obtained with one reference that this struct holds;
             // releasing a string runs no user code.
             unsafe { zend::release_str(s) };
