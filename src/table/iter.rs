@@ -23,7 +23,7 @@
 //! scan stops at the pool's high-water mark (never past the slot count, whatever the shared
 //! value says), so a sparse table costs only the slots ever used.
 
-use std::sync::atomic::Ordering::*;
+use std::sync::atomic::{AtomicU64, Ordering::*};
 
 use super::error::TableError;
 use super::hash::{MAX_KEY_LEN, hash_padded};
@@ -52,34 +52,101 @@ impl Table {
                     return Ok(None);
                 }
             }
-            let sl = view.slot(i);
-            let klen = sl.klen.load(Relaxed) as usize;
-            if klen != 0 && klen <= MAX_KEY_LEN {
-                // Read without the lock: another process may be rewriting the slot, so the words
-                // are only trusted once the slot is found in its bucket's chain under the lock.
-                let mut words = sl.key_words(klen.div_ceil(8));
-                if !klen.is_multiple_of(8) {
-                    words[klen / 8] &= (1u64 << (8 * (klen % 8))) - 1;
-                }
-                let b = view.geo.bucket_of(hash_padded(&view.hash_key, &words, klen));
+            let hinted = self.hints.get(i);
+            if let Some(b) = hinted.or_else(|| unlocked_bucket(view, i)) {
                 if me == 0 {
                     me = owner::current();
                 }
-                let _g = self.lock_bucket(view, b, me)?;
-                let klen = sl.klen.load(Relaxed);
-                if klen != 0 && klen as usize <= MAX_KEY_LEN && chain_contains(view, b, i) {
-                    // SAFETY: slot i is in chain b and we hold b's lock, so it is stable; its key
-                    // length was checked just above.
-                    unsafe {
-                        out.set_key_words(&sl.key_words(8), klen);
-                        out.copy_row(view.data(i));
+                let mut found = self.copy_if_linked(view, b, i, me, out)?;
+                if !found && hinted.is_some() {
+                    // the hint was computed a step ago: the slot may hold another key by now
+                    if let Some(b2) = unlocked_bucket(view, i).filter(|&b2| b2 != b) {
+                        found = self.copy_if_linked(view, b2, i, me, out)?;
                     }
+                }
+                if found {
+                    self.look_ahead(view, i, hwm);
                     return Ok(Some(i + 1));
                 }
             }
             i += 1;
         }
     }
+
+    /// Under bucket `b`'s lock: if slot `i` is in `b`'s chain, copies its key and row into `out`.
+    #[inline(always)]
+    fn copy_if_linked(&self, view: &View, b: u32, i: u32, me: u32, out: &mut RowBuf) -> Result<bool, TableError> {
+        let _g = self.lock_bucket(view, b, me)?;
+        let sl = view.slot(i);
+        let klen = sl.klen.load(Relaxed);
+        if klen != 0 && klen as usize <= MAX_KEY_LEN && chain_contains(view, b, i) {
+            // SAFETY: slot i is in chain b and we hold b's lock, so it is stable; its key length
+            // was checked just above.
+            unsafe {
+                out.set_key_words(&sl.key_words(8), klen);
+                out.copy_row(view.data(i));
+            }
+            return Ok(true);
+        }
+        Ok(false)
+    }
+
+    /// After a step returned slot `i`: the next steps will most likely need slots `i + 1` and
+    /// `i + 2`. Start fetching their buckets' locks and heads (and the slot the next chain
+    /// starts at), so those misses overlap whatever the caller does with this row (in PHP:
+    /// building the array, running the loop body), and keep their buckets as hints, so each
+    /// key is hashed once per pass.
+    #[inline(always)]
+    fn look_ahead(&self, view: &View, i: u32, hwm: u32) {
+        for (n, s) in [(0, i + 1), (1, i + 2)] {
+            if s >= hwm {
+                break;
+            }
+            let Some(b) = self.hints.get(s).or_else(|| unlocked_bucket(view, s)) else { continue };
+            self.hints.put(n, s, b);
+            view.prefetch_bucket(b);
+            if n == 0 {
+                // its head was fetched by the step before
+                view.prefetch_chain(b, s);
+            }
+        }
+    }
+}
+
+/// Buckets computed ahead by one iteration step for the slots the next steps are likely to need
+/// (process-local; one pair per table handle, shared by all its cursors). Only hints: a slot may
+/// get another key before the step that uses its hint, so a miss is retried with a fresh hash.
+#[derive(Default)]
+pub(crate) struct IterHints([AtomicU64; 2]);
+
+impl IterHints {
+    #[inline(always)]
+    fn get(&self, slot: u32) -> Option<u32> {
+        let want = slot as u64 + 1;
+        self.0.iter().map(|h| h.load(Relaxed)).find(|v| v >> 32 == want).map(|v| v as u32)
+    }
+
+    #[inline(always)]
+    fn put(&self, n: usize, slot: u32, bucket: u32) {
+        self.0[n].store((slot as u64 + 1) << 32 | bucket as u64, Relaxed);
+    }
+}
+
+/// The bucket slot `i`'s key hashes to, read without the lock (None when the slot looks empty).
+/// Another process may be rewriting the slot, so the answer is only trusted once the slot is
+/// found in that bucket's chain under the lock.
+#[inline(always)]
+fn unlocked_bucket(view: &View, i: u32) -> Option<u32> {
+    let sl = view.slot(i);
+    let klen = sl.klen.load(Relaxed) as usize;
+    if klen == 0 || klen > MAX_KEY_LEN {
+        return None;
+    }
+    let mut words = sl.key_words(klen.div_ceil(8));
+    if !klen.is_multiple_of(8) {
+        words[klen / 8] &= (1u64 << (8 * (klen % 8))) - 1;
+    }
+    Some(view.geo.bucket_of(hash_padded(&view.hash_key, &words, klen)))
 }
 
 /// Whether slot `s` is in bucket `b`'s chain. The caller holds the bucket lock.

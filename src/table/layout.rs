@@ -442,6 +442,24 @@ impl View {
         unsafe { &*(self.slot_ptr(s) as *const SlotHeader) }
     }
 
+    /// Asks the CPU to start fetching bucket `b`'s lock and chain head, which a call about to
+    /// come will need (see `iter.rs`). Only a hint.
+    #[inline(always)]
+    pub(crate) fn prefetch_bucket(&self, b: u32) {
+        prefetch_write(self.bucket_lock(b) as *const ShmLock as *const u8);
+        prefetch_read(self.head(b) as *const AtomicU32 as *const u8);
+    }
+
+    /// When bucket `b`'s chain starts at another slot than `s`, asks the CPU to fetch that
+    /// slot (whose link a walk to `s` reads first). Only a hint; the head is range-checked.
+    #[inline(always)]
+    pub(crate) fn prefetch_chain(&self, b: u32, s: u32) {
+        let h = self.head(b).load(Relaxed);
+        if h != NIL && h <= self.geo.slots && h - 1 != s {
+            prefetch_read(self.slot_ptr(h - 1));
+        }
+    }
+
     /// Start of slot `s`'s data area.
     #[inline(always)]
     pub(crate) fn data(&self, s: u32) -> *mut u8 {
@@ -453,3 +471,27 @@ impl View {
 // SAFETY: the view only hands out references to atomics and raw pointers into shared memory.
 unsafe impl Send for View {}
 unsafe impl Sync for View {}
+
+/// Asks the CPU to bring the line at `p` into its caches for reading. A hint: it never faults.
+#[inline(always)]
+fn prefetch_read(p: *const u8) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: prefetching has no architectural effect and never faults, whatever the address.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p as *const i8)
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
+/// Like [`prefetch_read`], asking for the line in a state that allows writing (`prefetchw`).
+#[inline(always)]
+fn prefetch_write(p: *const u8) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: as in prefetch_read.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_ET0 }>(p as *const i8)
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}

@@ -352,6 +352,7 @@ fn table_from(c: &Cached) -> Table {
         schema: c.schema.clone(),
         locks: LockCtx { recovered: Default::default(), patience: Some(LOCK_PATIENCE), stuck: Default::default() },
         file: Some(c.file.clone()),
+        hints: Default::default(),
     }
 }
 

@@ -34,6 +34,8 @@ pub struct Table {
     pub(crate) locks: LockCtx,
     /// For a named table: its file, which `destroy()` removes.
     pub(crate) file: Option<std::sync::Arc<super::named::FileId>>,
+    /// Buckets iteration computed ahead (see `iter.rs`).
+    pub(crate) hints: super::iter::IterHints,
 }
 
 /// Writes what identifies a new table into its (zeroed) header: magic, geometry, hash key and
@@ -97,7 +99,7 @@ impl Table {
         blank.header().meta.state.store(STATE_READY, Release);
         // SAFETY: as above; this view copies the hash key just stored.
         let view = unsafe { View::new(map.as_ptr(), geo) };
-        Ok(Table { map: Some(map), view, schema, locks: LockCtx { recovered: AtomicU32::new(0), patience: None, stuck: Default::default() }, file: None })
+        Ok(Table { map: Some(map), view, schema, locks: LockCtx { recovered: AtomicU32::new(0), patience: None, stuck: Default::default() }, file: None, hints: Default::default() })
     }
 
     /// The view, if the table is alive (not destroyed here or by another process) and this
