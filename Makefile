@@ -17,7 +17,7 @@ export SWOOLE_SO
 # modules the tests load next to ours, when the PHP build has them as shared objects
 TEST_MODS    = $(foreach m,posix,$(if $(wildcard $(PHP_EXT_DIR)/$(m).so),-d extension=$(m)))
 
-.PHONY: all deps build demo test cargo-test phpt difftest difftest-swoole difftest-swoole-quick torture-quick torture deploy-test valgrind bench install uninstall deb test-deploy test-named clean
+.PHONY: all deps build demo test cargo-test phpt difftest difftest-swoole difftest-swoole-quick torture-quick torture deploy-test valgrind bench bench-named install uninstall deb test-deploy test-named clean
 
 all: build
 
@@ -143,6 +143,10 @@ valgrind: $(EXT)
 
 bench: $(EXT)
 	@$(PHP) -n benches/run.php $(CURDIR)/$(EXT) all $(CURDIR)/build
+
+# a named table against a forked one, in one process, rounds taking turns (about a minute)
+bench-named: $(EXT)
+	@$(PHPX) benches/named_vs_forked.php 1000000 7
 
 # Without the rights, say so in one line before anything is built or touched.
 ifneq ($(filter install uninstall,$(MAKECMDGOALS)),)
