@@ -446,8 +446,8 @@ impl View {
     /// come will need (see `iter.rs`). Only a hint.
     #[inline(always)]
     pub(crate) fn prefetch_bucket(&self, b: u32) {
-        prefetch_write(self.bucket_lock(b) as *const ShmLock as *const u8);
-        prefetch_read(self.head(b) as *const AtomicU32 as *const u8);
+        prefetch::<FOR_WRITE>(self.bucket_lock(b) as *const ShmLock as *const u8);
+        prefetch::<FOR_READ>(self.head(b) as *const AtomicU32 as *const u8);
     }
 
     /// When bucket `b`'s chain starts at another slot than `s`, asks the CPU to fetch that
@@ -456,7 +456,7 @@ impl View {
     pub(crate) fn prefetch_chain(&self, b: u32, s: u32) {
         let h = self.head(b).load(Relaxed);
         if h != NIL && h <= self.geo.slots && h - 1 != s {
-            prefetch_read(self.slot_ptr(h - 1));
+            prefetch::<FOR_READ>(self.slot_ptr(h - 1));
         }
     }
 
@@ -472,25 +472,19 @@ impl View {
 unsafe impl Send for View {}
 unsafe impl Sync for View {}
 
-/// Asks the CPU to bring the line at `p` into its caches for reading. A hint: it never faults.
-#[inline(always)]
-fn prefetch_read(p: *const u8) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: prefetching has no architectural effect and never faults, whatever the address.
-    unsafe {
-        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p as *const i8)
-    };
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = p;
-}
+/// Prefetch for reading (`_MM_HINT_T0`).
+const FOR_READ: i32 = 3;
+/// Prefetch in a state that allows writing (`_MM_HINT_ET0`, `prefetchw`).
+const FOR_WRITE: i32 = 7;
 
-/// Like [`prefetch_read`], asking for the line in a state that allows writing (`prefetchw`).
+/// Asks the CPU to bring the line at `p` into its caches (`HINT`: [`FOR_READ`] or
+/// [`FOR_WRITE`]). A hint: it never faults, whatever the address.
 #[inline(always)]
-fn prefetch_write(p: *const u8) {
+fn prefetch<const HINT: i32>(p: *const u8) {
     #[cfg(target_arch = "x86_64")]
-    // SAFETY: as in prefetch_read.
+    // SAFETY: prefetching has no architectural effect and never faults.
     unsafe {
-        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_ET0 }>(p as *const i8)
+        std::arch::x86_64::_mm_prefetch::<HINT>(p as *const i8)
     };
     #[cfg(not(target_arch = "x86_64"))]
     let _ = p;
