@@ -43,7 +43,6 @@ Swoole\\Exception and Swoole\\Error, so rsipc declares none of them (its msg_* f
 instead, remove extension=swoole from php.ini (on Debian: phpdismod swoole); to keep Swoole's and silence this \
 warning, load rsipc only where Swoole is not loaded";
 
-/// rsipc's MINIT.
 /// rsipc's ini settings (`PHP_INI_SYSTEM`): `rsipc.table_dir`, where named tables live, and
 /// `rsipc.lock_wait`, how many seconds a call on a named table waits for a lock that a live
 /// process keeps (a stopped process, or a damaged file) before it gives up with an error.
@@ -53,35 +52,33 @@ unsafe impl Sync for IniDefs {}
 
 const ZEND_INI_SYSTEM: u8 = 1 << 2;
 
+/// `rsipc.table_dir`'s default.
+pub const TABLE_DIR_DEFAULT: &std::ffi::CStr = c"/dev/shm";
+
+/// A `PHP_INI_SYSTEM` entry without a change handler.
+const fn system_ini(name: &'static std::ffi::CStr, value: &'static std::ffi::CStr) -> ext_php_rs::ffi::zend_ini_entry_def {
+    ext_php_rs::ffi::zend_ini_entry_def {
+        name: name.as_ptr(),
+        on_modify: None,
+        mh_arg1: std::ptr::null_mut(),
+        mh_arg2: std::ptr::null_mut(),
+        mh_arg3: std::ptr::null_mut(),
+        value: value.as_ptr(),
+        displayer: None,
+        value_length: value.count_bytes() as u32,
+        name_length: name.count_bytes() as u16,
+        modifiable: ZEND_INI_SYSTEM,
+    }
+}
+
 static INI: IniDefs = IniDefs([
-    ext_php_rs::ffi::zend_ini_entry_def {
-        name: c"rsipc.table_dir".as_ptr(),
-        on_modify: None,
-        mh_arg1: std::ptr::null_mut(),
-        mh_arg2: std::ptr::null_mut(),
-        mh_arg3: std::ptr::null_mut(),
-        value: c"/dev/shm".as_ptr(),
-        displayer: None,
-        value_length: 8,
-        name_length: 15,
-        modifiable: ZEND_INI_SYSTEM,
-    },
-    ext_php_rs::ffi::zend_ini_entry_def {
-        name: c"rsipc.lock_wait".as_ptr(),
-        on_modify: None,
-        mh_arg1: std::ptr::null_mut(),
-        mh_arg2: std::ptr::null_mut(),
-        mh_arg3: std::ptr::null_mut(),
-        value: c"2".as_ptr(),
-        displayer: None,
-        value_length: 1,
-        name_length: 15,
-        modifiable: ZEND_INI_SYSTEM,
-    },
+    system_ini(c"rsipc.table_dir", TABLE_DIR_DEFAULT),
+    system_ini(c"rsipc.lock_wait", c"2"),
     // SAFETY: an all-zero entry ends the list.
     unsafe { std::mem::zeroed() },
 ]);
 
+/// rsipc's MINIT.
 pub extern "C" fn rsipc_minit(_type: i32, module_number: i32) -> c_int {
     sysvmsg::loading_done();
     // SAFETY: MINIT of rsipc: the engine is registering modules' ini entries, classes and

@@ -285,6 +285,14 @@ pub unsafe fn set_arr(z: *mut zval, ht: *mut HashTable) {
     }
 }
 
+/// `HT_IS_PACKED`: the array has integer keys only (PHP 8.2's packed arrays store buckets whose
+/// keys are not read).
+#[inline(always)]
+pub unsafe fn is_packed(ht: *const HashTable) -> bool {
+    const HASH_FLAG_PACKED: u32 = 1 << 2;
+    unsafe { (*ht).u.flags & HASH_FLAG_PACKED != 0 }
+}
+
 /// `ZVAL_OBJ_COPY`: `z` becomes another reference to `obj`.
 #[inline(always)]
 pub unsafe fn set_obj_copy(z: *mut zval, obj: *mut zend_object) {

@@ -6,7 +6,7 @@ use super::call::{Call, Kind, Res, Throw};
 use super::object::{Created, Cursor, State};
 use super::values;
 use crate::php::zend::c_part;
-use crate::table::{ColumnError, TableBuilder};
+use crate::table::{ColumnError, Table, TableBuilder, TableError};
 
 /// `__construct(int $table_size, float $conflict_proportion = 0.2)`
 pub fn construct(c: &mut Call<'_>) -> Res {
@@ -97,12 +97,24 @@ pub fn create_now(c: &mut Call<'_>) -> Res {
         // the reason, after Swoole's words (a row past 4 GiB, a size the system refuses)
         Err(Some(e)) => return Err(c.fail(Throw::Table, e.to_string())),
     };
+    state.created = Some(created(table));
+    set_size_properties(c);
+    Ok(())
+}
+
+/// A core table with what the binding keeps beside it: the row buffer, the interned column
+/// names and the row array template.
+pub fn created(table: Table) -> Created {
     let (template, shape) = values::shape_of(table.schema());
     let row = table.row_buf();
-    let (size, mem) = (table.size() as i64, table.memory_size() as i64);
-    state.created = Some(Created { table, row, shape: std::rc::Rc::new(shape), template });
+    Created { table, row, shape: std::rc::Rc::new(shape), template }
+}
+
+/// Sets `$size` and `$memorySize` from the object's created table.
+pub fn set_size_properties(c: &mut Call<'_>) {
+    let Some(t) = c.state_quiet().and_then(|s| s.created.as_ref()) else { return };
+    let (size, mem) = (t.table.size() as i64, t.table.memory_size() as i64);
     c.set_size_properties(size, mem);
-    Ok(())
 }
 
 /// `destroy(): bool` — ends the table for every process. Called from user code that runs inside
@@ -112,12 +124,12 @@ pub fn destroy(c: &mut Call<'_>) -> Res {
     let state = c.state()?;
     let ended = state.created.as_ref().map(|t| t.table.end());
     match ended {
-        None => Err(c.fail(Throw::Table, "table is not created or has been destroyed")),
+        None => c.table_error(TableError::Destroyed),
         Some(r) => {
             c.retire_state();
             if r.is_err() {
                 // another process destroyed it first
-                return Err(c.fail(Throw::Table, "table is not created or has been destroyed"));
+                return c.table_error(TableError::Destroyed);
             }
             c.ret().bool(true);
             Ok(())

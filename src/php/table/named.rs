@@ -6,39 +6,33 @@
 
 use super::call::{self, Call, Res, Throw};
 use super::lifecycle;
-use super::object::{Created, Cursor, State};
-use super::values;
+use super::object::{Cursor, State};
 use crate::cstr;
 use crate::php::zend::{self, ztype};
 use crate::table::named::{self, NamedError};
 use crate::table::{ColumnType, TableBuilder};
 use ext_php_rs::ffi::{Bucket, HashTable, zend_class_entry, zend_execute_data, zval};
 
+/// The current value of one of rsipc's ini entries (None if it is not registered).
+fn ini(name: &std::ffi::CStr) -> Option<Vec<u8>> {
+    let mut exists = false;
+    // SAFETY: a C string and its length; the engine returns the entry's current string (or
+    // null), which lives while the entry does.
+    unsafe {
+        let v = zend::zend_ini_string_ex(name.as_ptr(), name.count_bytes(), 0, &mut exists);
+        (!v.is_null() && exists).then(|| std::ffi::CStr::from_ptr(v).to_bytes().to_vec())
+    }
+}
+
 /// The value of `rsipc.table_dir`.
 fn table_dir() -> Vec<u8> {
-    // SAFETY: reads a registered ini entry; the engine returns its current string (or null).
-    unsafe {
-        let mut exists = false;
-        let v = zend::zend_ini_string_ex(cstr!("rsipc.table_dir"), 15, 0, &mut exists);
-        if v.is_null() || !exists {
-            return b"/dev/shm".to_vec();
-        }
-        std::ffi::CStr::from_ptr(v).to_bytes().to_vec()
-    }
+    ini(c"rsipc.table_dir").unwrap_or_else(|| crate::php::TABLE_DIR_DEFAULT.to_bytes().to_vec())
 }
 
 /// `rsipc.lock_wait` (seconds; 0 or less: wait as long as the holder lives).
 fn lock_wait() -> Option<std::time::Duration> {
-    // SAFETY: reads a registered ini entry; the engine returns its current string (or null).
-    let s = unsafe {
-        let mut exists = false;
-        let v = zend::zend_ini_string_ex(cstr!("rsipc.lock_wait"), 15, 0, &mut exists);
-        if v.is_null() || !exists {
-            return Some(named::LOCK_PATIENCE);
-        }
-        std::ffi::CStr::from_ptr(v).to_string_lossy().into_owned()
-    };
-    match s.trim().parse::<f64>() {
+    let Some(s) = ini(c"rsipc.lock_wait") else { return Some(named::LOCK_PATIENCE) };
+    match String::from_utf8_lossy(&s).trim().parse::<f64>() {
         Ok(x) if x > 0.0 && x.is_finite() => Some(std::time::Duration::from_secs_f64(x.min(1e9))),
         Ok(_) => None,
         Err(_) => Some(named::LOCK_PATIENCE),
@@ -65,8 +59,7 @@ unsafe fn read_columns(ht: *mut HashTable, b: &mut TableBuilder) -> bool {
         if (*ht).nNumOfElements == 0 {
             return bad("must declare at least one column".into());
         }
-        const HASH_FLAG_PACKED: u32 = 1 << 2;
-        if (*ht).u.flags & HASH_FLAG_PACKED != 0 {
+        if zend::is_packed(ht) {
             return bad("must map column names to types, as in ['hits' => Rsipc\\Table::TYPE_INT]".into());
         }
         let data: *mut Bucket = (*ht).__bindgen_anon_1.arData;
@@ -159,12 +152,8 @@ fn attach(c: &mut Call<'_>, b: TableBuilder, dir: &[u8], name: &[u8], mode: u32)
         }
     };
     table.set_lock_patience(lock_wait());
-    let (template, shape) = values::shape_of(table.schema());
-    let row = table.row_buf();
-    let (size, mem) = (table.size() as i64, table.memory_size() as i64);
-    let state = State { builder: b, created: Some(Created { table, row, shape: std::rc::Rc::new(shape), template }), cursor: Cursor::new() };
-    c.init_state(state);
-    c.set_size_properties(size, mem);
+    c.init_state(State { builder: b, created: Some(lifecycle::created(table)), cursor: Cursor::new() });
+    lifecycle::set_size_properties(c);
     Ok(())
 }
 

@@ -125,7 +125,7 @@ pub fn cmpdel(c: &mut Call<'_>) -> Res {
 }
 
 /// `true` for success, otherwise as `Call::table_error`.
-fn done(c: &mut Call<'_>, r: Result<(), TableError>) -> Res {
+pub fn done(c: &mut Call<'_>, r: Result<(), TableError>) -> Res {
     match r {
         Ok(()) => {
             c.ret().bool(true);

@@ -86,10 +86,9 @@ type Entry = (*mut zend_string, *mut zval);
 /// it to change its shape (a change through a variable separates a copy first), so its bucket
 /// array stays as it is while the conversions run.
 unsafe fn entries(ht: *mut HashTable) -> impl Iterator<Item = Entry> {
-    const HASH_FLAG_PACKED: u32 = 1 << 2;
     unsafe {
-        // only integer keys (PHP 8.2's packed arrays store zvals without keys): nothing to read
-        let used = if (*ht).u.flags & HASH_FLAG_PACKED != 0 { 0 } else { (*ht).nNumUsed as usize };
+        // only integer keys: nothing to read
+        let used = if zend::is_packed(ht) { 0 } else { (*ht).nNumUsed as usize };
         let data: *mut Bucket = (*ht).__bindgen_anon_1.arData;
         (0..used).filter_map(move |i| {
             // SAFETY: i < nNumUsed, inside the bucket array of the held array.
@@ -101,9 +100,8 @@ unsafe fn entries(ht: *mut HashTable) -> impl Iterator<Item = Entry> {
 
 /// Whether `ht` is packed (integer keys only).
 fn packed(a: ArrayArg<'_>) -> bool {
-    const HASH_FLAG_PACKED: u32 = 1 << 2;
     // SAFETY: the array is held by the frame.
-    unsafe { (*a.ht).u.flags & HASH_FLAG_PACKED != 0 }
+    unsafe { zend::is_packed(a.ht) }
 }
 
 /// The column a string key names: pointer equality first (interned names), then bytes.

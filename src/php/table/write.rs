@@ -36,17 +36,13 @@ fn write(c: &mut Call<'_>, op: Op) -> Res {
 /// Swoole does, whatever the write then did.)
 fn finish(c: &mut Call<'_>, key: &[u8], r: Result<(), TableError>, op: Op) -> Res {
     match r {
-        Ok(()) => {
-            c.ret().bool(true);
-            Ok(())
-        }
         Err(TableError::Full) => {
             let verb: &[u8] = if op == Op::Add { b"add" } else { b"set" };
             c.warn([&b"failed to "[..], verb, b"('", crate::php::zend::c_part(key), b"'), unable to allocate memory"].concat());
             c.ret().bool(false);
             Ok(())
         }
-        Err(e) => c.table_error(e),
+        r => read::done(c, r),
     }
 }
 
