@@ -3,7 +3,7 @@
 use super::capacity::{overflow_rows, swoole_memory_size, table_size};
 use super::error::{ColumnError, CreateError};
 use super::layout::Geometry;
-use super::schema::{ColumnDef, Schema, check_column, column_bytes, row_bytes};
+use super::schema::{ColumnDef, Schema, check_column, row_bytes};
 use super::table::Table;
 
 /// A table being declared (`new Swoole\Table(...)` plus `column()` calls).
@@ -57,19 +57,19 @@ impl TableBuilder {
 
     /// Bytes Swoole 6.3 would map for the same declaration.
     pub fn swoole_memory_size(&self) -> u64 {
-        swoole_memory_size(self.size, self.overflow, self.columns.iter().map(column_bytes).sum())
+        swoole_memory_size(self.size, self.overflow, row_bytes(&self.columns))
     }
 
-    /// Maps the shared memory and returns this process's handle. Processes forked afterwards
-    /// share the rows. The builder stays usable (each call creates a separate table).
     /// The schema the declared columns make.
     pub fn schema(&self) -> Result<Schema, CreateError> {
         Schema::build(&self.columns)
     }
 
+    /// Maps the shared memory and returns this process's handle. Processes forked afterwards
+    /// share the rows. The builder stays usable (each call creates a separate table).
     pub fn create(&self) -> Result<Table, CreateError> {
         let geo = self.geometry()?;
-        Table::create(Schema::build(&self.columns)?, geo)
+        Table::create(self.schema()?, geo)
     }
 }
 
@@ -78,6 +78,6 @@ impl TableBuilder {
     /// `create()` with a chosen hash key instead of a random one.
     pub(crate) fn test_create_keyed(&self, key: super::hash::HashKey) -> Result<Table, CreateError> {
         let geo = self.geometry()?;
-        Table::create_keyed(Schema::build(&self.columns)?, geo, key)
+        Table::create_keyed(self.schema()?, geo, key)
     }
 }

@@ -103,9 +103,11 @@ pub fn hash_bytes(key: [u64; 2], bytes: &[u8]) -> u64 {
     siphash::<1, 3>(&key, bytes)
 }
 
-/// SipHash-1-3 of a key of `len <= 63` bytes held as zero-padded little-endian words.
+/// SipHash-1-3 of a key of `len <= 63` bytes held as zero-padded little-endian words (the words
+/// past `len` bytes must be zero): how a prepared key is hashed, and how iteration rehashes a key
+/// it copied out of a slot.
 #[inline(always)]
-fn hash_words(k: &HashKey, words: &[u64; 8], len: usize) -> u64 {
+pub(crate) fn hash_words(k: &HashKey, words: &[u64; 8], len: usize) -> u64 {
     debug_assert!(len <= MAX_KEY_LEN);
     let full = len / 8;
     let mut s = Sip::<1, 3>::new(k);
@@ -202,13 +204,6 @@ pub(crate) fn tag_of(hash: u64) -> u8 {
     (hash >> 56) as u8
 }
 
-/// Recomputes the hash of a key held as padded words (used by iteration on a copied key). The
-/// words past `len` bytes must be zero; `len` must be at most [`MAX_KEY_LEN`].
-#[inline]
-pub(crate) fn hash_padded(k: &HashKey, words: &[u64; 8], len: usize) -> u64 {
-    hash_words(k, words, len)
-}
-
 /// A fresh random hash key from `getrandom(2)`; the errno if the kernel cannot supply one.
 pub(crate) fn random_key() -> Result<HashKey, i32> {
     let mut buf = [0u8; 16];
@@ -217,7 +212,7 @@ pub(crate) fn random_key() -> Result<HashKey, i32> {
         // SAFETY: writes at most the remaining bytes of `buf`.
         let r = unsafe { libc::getrandom(buf[got..].as_mut_ptr().cast(), buf.len() - got, 0) };
         if r < 0 {
-            let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+            let e = super::sys::errno();
             if e == libc::EINTR {
                 continue;
             }

@@ -26,7 +26,7 @@
 use std::sync::atomic::{AtomicU64, Ordering::*};
 
 use super::error::TableError;
-use super::hash::{MAX_KEY_LEN, hash_padded};
+use super::hash::{MAX_KEY_LEN, hash_words};
 use super::layout::{NIL, View, link};
 use super::owner;
 use super::row::RowBuf;
@@ -146,7 +146,7 @@ fn unlocked_bucket(view: &View, i: u32) -> Option<u32> {
     if !klen.is_multiple_of(8) {
         words[klen / 8] &= (1u64 << (8 * (klen % 8))) - 1;
     }
-    Some(view.geo.bucket_of(hash_padded(&view.hash_key, &words, klen)))
+    Some(view.geo.bucket_of(hash_words(&view.hash_key, &words, klen)))
 }
 
 /// Whether slot `s` is in bucket `b`'s chain. The caller holds the bucket lock.

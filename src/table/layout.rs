@@ -294,6 +294,12 @@ pub(crate) struct Creator {
     pub(crate) ns: [AtomicU64; 4],
 }
 
+impl Creator {
+    pub(crate) fn namespaces(&self) -> super::owner::Namespaces {
+        self.ns.each_ref().map(|c| c.load(Relaxed))
+    }
+}
+
 /// What a named table's file records beyond the rows (see `named.rs`); all zero in a table made
 /// by `create()`. Written once, before the file gets its name.
 #[repr(C, align(64))]
@@ -366,19 +372,23 @@ pub(crate) struct View {
     pub(crate) geo: Geometry,
     /// Copy of the header's hash key, so hashing reads no shared memory.
     pub(crate) hash_key: HashKey,
+    /// Copy of the creator's namespaces (written once, before any view is made), so the check
+    /// every operation makes reads no shared memory either.
+    pub(crate) creator_ns: super::owner::Namespaces,
 }
 
 impl View {
-    /// A view of a mapping whose header is already written; the hash key is copied from it, so
-    /// every view of one table hashes alike.
+    /// A view of a mapping whose header is already written; the hash key and the creator's
+    /// namespaces are copied from it, so every view of one table hashes alike.
     ///
     /// # Safety
     /// `base` must point at a mapping of at least `geo.total` bytes laid out for `geo`, which must
     /// stay mapped while the view (or anything borrowed from it) is used.
     pub(crate) unsafe fn new(base: *mut u8, geo: Geometry) -> View {
-        let mut v = View { base, geo, hash_key: [0; 2] };
-        let k = &v.header().meta.hash_key;
-        v.hash_key = [k[0].load(Relaxed), k[1].load(Relaxed)];
+        let mut v = View { base, geo, hash_key: [0; 2], creator_ns: [0; 4] };
+        let h = v.header();
+        let k = &h.meta.hash_key;
+        (v.hash_key, v.creator_ns) = ([k[0].load(Relaxed), k[1].load(Relaxed)], h.creator.namespaces());
         v
     }
 
@@ -412,7 +422,13 @@ impl View {
             return &self.header().hot.updates;
         }
         // the top bits of a multiplicative hash of the owner word (pid and start token)
-        let i = (me.wrapping_mul(0x9e37_79b1) >> 26) & (self.geo.stripes - 1);
+        self.stripe((me.wrapping_mul(0x9e37_79b1) >> 26) & (self.geo.stripes - 1))
+    }
+
+    /// Update counter `i` of the counter lines (`i < stripes`, which both callers ensure).
+    #[inline(always)]
+    fn stripe(&self, i: u32) -> &AtomicU64 {
+        debug_assert!(i < self.geo.stripes);
         // SAFETY: i < stripes, so the counter lies inside the counter lines, which start on a
         // 64-byte boundary.
         unsafe { &*(self.base.add(self.geo.stripes_off + 64 * i as usize) as *const AtomicU64) }
@@ -420,13 +436,7 @@ impl View {
 
     /// Swoole's `update_count`: the sum of the update counters.
     pub(crate) fn updates(&self) -> u64 {
-        let mut sum = self.header().hot.updates.load(Relaxed);
-        for i in 0..self.geo.stripes as usize {
-            // SAFETY: as in update_counter.
-            let c = unsafe { &*(self.base.add(self.geo.stripes_off + 64 * i) as *const AtomicU64) };
-            sum = sum.wrapping_add(c.load(Relaxed));
-        }
-        sum
+        (0..self.geo.stripes).fold(self.header().hot.updates.load(Relaxed), |sum, i| sum.wrapping_add(self.stripe(i).load(Relaxed)))
     }
 
     #[inline(always)]

@@ -68,23 +68,9 @@ pub(crate) static CHECK_SINK: std::sync::atomic::AtomicPtr<std::sync::atomic::At
     std::sync::atomic::AtomicPtr::new(std::ptr::null_mut());
 
 impl ShmLock {
-    /// Takes the lock for owner word `me`, waiting as long as the holder lives.
-    #[inline(always)]
-    #[cfg(test)]
-    pub(crate) fn lock(&self, me: u32) -> Acquired {
-        if self.word.compare_exchange(0, me, Acquire, Relaxed).is_ok() {
-            Acquired::Clean
-        } else {
-            match self.lock_contended(me, None) {
-                Ok(a) => a,
-                Err(_) => unreachable!("waiting without a limit never gives up"),
-            }
-        }
-    }
-
-    /// Takes the lock like [`ShmLock::lock`], but gives up with the holder's pid once one live
-    /// holder has kept it for `patience` (`None`: wait as long as it lives). Giving up is not a
-    /// takeover: the holder keeps the lock. Named tables use it: their file may be damaged or
+    /// Takes the lock for owner word `me`, waiting while the holder lives; with a `patience`, gives
+    /// up with the holder's pid once one live holder has kept it that long (`None`: wait as long
+    /// as it lives). Giving up is not a takeover: the holder keeps the lock. Named tables use it: their file may be damaged or
     /// forged, and a lock word naming some unrelated live process must not hang every caller.
     ///
     /// `stuck` remembers the last lock this handle gave up on (its address and holder word): a
@@ -210,8 +196,9 @@ mod tests {
     #[test]
     fn lock_unlock_and_dead_word_recovery() {
         let l = ShmLock { word: AtomicU32::new(0) };
+        let stuck = AtomicU64::new(0);
         let me = owner::current();
-        assert_eq!(l.lock(me), Acquired::Clean);
+        assert_eq!(l.lock_within(me, None, &stuck), Ok(Acquired::Clean));
         assert!(!l.try_lock(me));
         l.unlock();
         assert!(l.try_lock(me));
@@ -219,7 +206,7 @@ mod tests {
         // Our own pid with another start token: a recycled pid, so the holder is gone.
         let ghost = (me & ((1 << 22) - 1)) | (if me >> 22 == 1 { 2 } else { 1 }) << 22;
         l.word.store(ghost, Relaxed);
-        assert_eq!(l.lock(me), Acquired::Recovered(owner::pid_of(me)));
+        assert_eq!(l.lock_within(me, None, &stuck), Ok(Acquired::Recovered(owner::pid_of(me))));
         assert_eq!(l.owner(), me);
         l.unlock();
     }

@@ -51,7 +51,7 @@ impl Mapping {
             )
         };
         if p == libc::MAP_FAILED {
-            let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+            let e = super::sys::errno();
             return Err(CreateError::Map(e));
         }
         if len <= PREFAULT_LIMIT {
@@ -68,13 +68,23 @@ impl Mapping {
     /// it. The caller keeps the file at least `len` bytes long (named tables reserve their space
     /// when they are made and never shrink), so no access can fault past its end.
     pub(crate) fn of_file(fd: libc::c_int, len: usize) -> Result<Mapping, CreateError> {
+        Mapping::map_file(fd, len, libc::PROT_READ | libc::PROT_WRITE)
+    }
+
+    /// Like [`Mapping::of_file`], for reading only (a file opened read-only): nothing may be
+    /// written through it.
+    pub(crate) fn of_file_read_only(fd: libc::c_int, len: usize) -> Result<Mapping, CreateError> {
+        Mapping::map_file(fd, len, libc::PROT_READ)
+    }
+
+    fn map_file(fd: libc::c_int, len: usize, prot: libc::c_int) -> Result<Mapping, CreateError> {
         if len == 0 || len > isize::MAX as usize {
             return Err(CreateError::TooLarge);
         }
         // SAFETY: a shared mapping of an open descriptor; the kernel picks the address.
-        let p = unsafe { libc::mmap(std::ptr::null_mut(), len, libc::PROT_READ | libc::PROT_WRITE, libc::MAP_SHARED, fd, 0) };
+        let p = unsafe { libc::mmap(std::ptr::null_mut(), len, prot, libc::MAP_SHARED, fd, 0) };
         if p == libc::MAP_FAILED {
-            let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+            let e = super::sys::errno();
             return Err(CreateError::Map(e));
         }
         Mapping::wrap(p, len)

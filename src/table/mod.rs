@@ -58,6 +58,7 @@ pub(crate) mod pool;
 pub mod row;
 pub mod schema;
 pub mod stats;
+pub(crate) mod sys;
 #[allow(clippy::module_inception)]
 pub mod table;
 

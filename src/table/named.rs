@@ -47,6 +47,7 @@ use super::mapping::Mapping;
 use super::owner;
 use super::pool::LockCtx;
 use super::schema::{ColumnType, Schema};
+use super::sys::{FileStat, Fd, errno, stat_fd, stat_path};
 use super::table::Table;
 
 /// Layout version of named table files written by this code. 2: chain heads and bucket locks
@@ -128,8 +129,8 @@ pub(crate) struct FileId {
 impl FileId {
     /// Removes the name if it still names this file (a new table of the same name is left alone).
     pub(crate) fn remove(&self) {
-        if let Ok((dev, ino, ..)) = stat_path(&self.path) {
-            if (dev, ino) == (self.dev, self.ino) {
+        if let Ok(st) = stat_path(&self.path) {
+            if (st.dev, st.ino) == (self.dev, self.ino) {
                 // SAFETY: a NUL-terminated path.
                 unsafe { libc::unlink(self.path.as_ptr()) };
             }
@@ -137,46 +138,8 @@ impl FileId {
     }
 }
 
-fn errno() -> i32 {
-    std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
-}
-
 fn lossy(p: &CStr) -> String {
     String::from_utf8_lossy(p.to_bytes()).into_owned()
-}
-
-/// `(dev, ino, size, mode, uid)` of a path.
-fn stat_path(path: &CStr) -> Result<(u64, u64, u64, u32, u32), i32> {
-    let mut st = std::mem::MaybeUninit::<libc::stat>::zeroed();
-    // SAFETY: a NUL-terminated path and a stat buffer.
-    if unsafe { libc::stat(path.as_ptr(), st.as_mut_ptr()) } != 0 {
-        return Err(errno());
-    }
-    // SAFETY: stat filled it.
-    let st = unsafe { st.assume_init() };
-    Ok((st.st_dev, st.st_ino, st.st_size as u64, st.st_mode & 0o7777, st.st_uid))
-}
-
-/// `(dev, ino, size, mode, uid)` of an open file.
-fn stat_fd(fd: libc::c_int) -> Result<(u64, u64, u64, u32, u32), i32> {
-    let mut st = std::mem::MaybeUninit::<libc::stat>::zeroed();
-    // SAFETY: an open descriptor and a stat buffer.
-    if unsafe { libc::fstat(fd, st.as_mut_ptr()) } != 0 {
-        return Err(errno());
-    }
-    // SAFETY: fstat filled it.
-    let st = unsafe { st.assume_init() };
-    Ok((st.st_dev, st.st_ino, st.st_size as u64, st.st_mode & 0o7777, st.st_uid))
-}
-
-/// Closes a descriptor when dropped.
-struct Fd(libc::c_int);
-
-impl Drop for Fd {
-    fn drop(&mut self) {
-        // SAFETY: a descriptor this struct owns.
-        unsafe { libc::close(self.0) };
-    }
 }
 
 fn path_of(dir: &[u8], name: &[u8], prefix: &str) -> CString {
@@ -256,7 +219,7 @@ fn check(base: *const u8, len: u64, path: &CStr) -> Result<Checked, NamedError> 
     // before the geometry is checked against the length. View::new only reads the header.
     let (m, fi, creator_ok) = unsafe {
         let h = &*(base as *const super::layout::Header);
-        (&h.meta, &h.file, owner::in_namespaces(&h.creator.ns))
+        (&h.meta, &h.file, owner::in_namespaces(&h.creator.namespaces()))
     };
     if m.magic.load(Relaxed) != MAGIC {
         return Err(bad("wrong magic number"));
@@ -322,27 +285,24 @@ fn same_table(want: &TableBuilder, want_schema: &Schema, have: &Geometry, have_s
     Ok(())
 }
 
-/// One table this process has open.
+/// One table this process has open, and where.
 struct Cached {
     dir: Vec<u8>,
     name: Vec<u8>,
-    map: Mapping,
-    geo: Geometry,
-    schema: Schema,
-    file: Arc<FileId>,
+    table: Opened,
 }
 
 impl Cached {
     /// Whether the table has not been ended (a few loads, no system call).
     fn live(&self) -> bool {
         // SAFETY: the cached mapping holds at least a header (checked when it was opened).
-        unsafe { &*(self.map.as_ptr() as *const super::layout::Header) }.meta.state.load(Acquire) == STATE_READY
+        unsafe { &*(self.table.map.as_ptr() as *const super::layout::Header) }.meta.state.load(Acquire) == STATE_READY
     }
 }
 
 static CACHE: Mutex<Vec<Cached>> = Mutex::new(Vec::new());
 
-fn table_from(c: &Cached) -> Table {
+fn table_from(c: &Opened) -> Table {
     // SAFETY: the mapping is at least geo.total bytes (checked when it was opened) and the
     // handle keeps it mapped.
     let view = unsafe { View::new(c.map.as_ptr(), c.geo) };
@@ -350,7 +310,7 @@ fn table_from(c: &Cached) -> Table {
         map: Some(c.map.clone()),
         view,
         schema: c.schema.clone(),
-        locks: LockCtx { recovered: Default::default(), patience: Some(LOCK_PATIENCE), stuck: Default::default() },
+        locks: LockCtx::new(Some(LOCK_PATIENCE)),
         file: Some(c.file.clone()),
         hints: Default::default(),
     }
@@ -364,23 +324,20 @@ impl TableBuilder {
             return Err(NamedError::BadName);
         }
         let schema = self.schema().map_err(NamedError::Create)?;
-        self.geometry().map_err(NamedError::Create)?;
+        let geo = self.geometry().map_err(NamedError::Create)?;
         {
             let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
             // Forget every table that was ended meanwhile (unlinked, destroyed): its memory is
             // only given back once no process maps it any more.
             cache.retain(|c| c.live());
             if let Some(c) = cache.iter().find(|c| c.dir == dir && c.name == name) {
-                same_table(self, &schema, &c.geo, &c.schema, name)?;
-                return Ok(table_from(c));
+                same_table(self, &schema, &c.table.geo, &c.table.schema, name)?;
+                return Ok(table_from(&c.table));
             }
         }
         let path = path_of(dir, name, FILE_PREFIX);
         for _ in 0..64 {
-            // SAFETY: a NUL-terminated path.
-            let fd = unsafe { libc::open(path.as_ptr(), libc::O_RDWR | libc::O_CLOEXEC) };
-            if fd >= 0 {
-                let fd = Fd(fd);
+            if let Some(fd) = open_existing(&path)? {
                 match attach(&fd, &path)? {
                     Some(c) => {
                         same_table(self, &schema, &c.geo, &c.schema, name)?;
@@ -393,15 +350,7 @@ impl TableBuilder {
                     }
                 }
             }
-            match errno() {
-                libc::ENOENT => {}
-                libc::EACCES | libc::EPERM => {
-                    let (_, _, _, mode, uid) = stat_path(&path).unwrap_or_default();
-                    return Err(NamedError::Denied { path: lossy(&path), mode, uid });
-                }
-                e => return Err(NamedError::Io { what: "cannot open", path: lossy(&path), errno: e }),
-            }
-            match self.create_file(dir, name, &path, &schema, mode)? {
+            match create_file(dir, name, &path, &schema, geo, mode)? {
                 Some(c) => return Ok(self.remember(dir, name, c)),
                 None => continue, // another process made it first: attach to theirs
             }
@@ -410,96 +359,95 @@ impl TableBuilder {
     }
 
     fn remember(&self, dir: &[u8], name: &[u8], c: Opened) -> Table {
-        let cached = Cached { dir: dir.to_vec(), name: name.to_vec(), map: c.map, geo: c.geo, schema: c.schema, file: c.file };
-        let t = table_from(&cached);
+        let cached = Cached { dir: dir.to_vec(), name: name.to_vec(), table: c };
+        let t = table_from(&cached.table);
         let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
         cache.retain(|c| !(c.dir == dir && c.name == name));
         cache.push(cached);
         t
     }
+}
 
-    /// Makes the table in a private file, then links it to its name. `None` when the name was
-    /// taken meanwhile.
-    fn create_file(&self, dir: &[u8], name: &[u8], path: &CStr, schema: &Schema, mode: u32) -> Result<Option<Opened>, NamedError> {
-        let geo = self.geometry().map_err(NamedError::Create)?;
-        remove_stale_temporaries(dir, name);
-        let block = encode_schema(schema);
-        let schema_off = (geo.total as u64).div_ceil(64) * 64;
-        let len = (schema_off + block.len() as u64).div_ceil(4096) * 4096;
-        let key = hash::random_key().map_err(|e| NamedError::Create(CreateError::Random(e)))?;
-        // SAFETY: no preconditions.
-        let (pid, now) = (unsafe { libc::getpid() }, std::time::SystemTime::now());
-        let nanos = now.duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
-        let tmp = path_of(dir, format!("{}.{pid}.{nanos}.tmp", String::from_utf8_lossy(name)).as_bytes(), ".rsipc-new.");
-        // SAFETY: a NUL-terminated path; the file is created private (0600) and exclusive.
-        let fd = unsafe { libc::open(tmp.as_ptr(), libc::O_RDWR | libc::O_CREAT | libc::O_EXCL | libc::O_CLOEXEC, 0o600) };
-        if fd < 0 {
-            let e = errno();
-            if e == libc::EACCES || e == libc::EPERM {
-                return Err(NamedError::Io { what: "cannot create a table in", path: String::from_utf8_lossy(dir).into_owned(), errno: e });
-            }
-            return Err(NamedError::Io { what: "cannot create", path: lossy(&tmp), errno: e });
-        }
-        let fd = Fd(fd);
-        let fail = |e: NamedError| {
-            // SAFETY: a NUL-terminated path of the file made above.
-            unsafe { libc::unlink(tmp.as_ptr()) };
-            Err(e)
-        };
-        // SAFETY: an open descriptor; the mode is applied whatever the umask.
-        if unsafe { libc::fchmod(fd.0, (mode & 0o777) as libc::mode_t) } != 0 {
-            return fail(NamedError::Io { what: "cannot set the mode of", path: lossy(&tmp), errno: errno() });
-        }
-        // Refuse at once what cannot fit (tmpfs would otherwise fill up to its limit before
-        // failing), then reserve every byte, so no later access can fault.
-        let free = free_bytes(fd.0);
-        if free.is_some_and(|f| f < len) {
-            return fail(NamedError::NoSpace { path: lossy(path), needed: len, free: free.unwrap_or(0) });
-        }
-        // SAFETY: an open descriptor.
-        let r = unsafe { libc::posix_fallocate(fd.0, 0, len as libc::off_t) };
-        if r != 0 {
-            if r == libc::ENOSPC || r == libc::EFBIG {
-                return fail(NamedError::NoSpace { path: lossy(path), needed: len, free: free_bytes(fd.0).unwrap_or(0) });
-            }
-            return fail(NamedError::Io { what: "cannot reserve space for", path: lossy(path), errno: r });
-        }
-        let map = match Mapping::of_file(fd.0, len as usize) {
-            Ok(m) => m,
-            Err(e) => return fail(NamedError::Create(e)),
-        };
-        // SAFETY: the mapping is `len` >= geo.total bytes and stays mapped while `map` lives.
-        let view = unsafe { View::new(map.as_ptr(), geo) };
-        let h = view.header();
-        super::table::write_identity(h, &geo, key);
-        let f = &h.file;
-        f.version.store(FILE_VERSION, Relaxed);
-        f.columns.store(schema.len() as u32, Relaxed);
-        f.data_size.store(geo.data_size as u64, Relaxed);
-        f.schema_off.store(schema_off, Relaxed);
-        f.schema_len.store(block.len() as u64, Relaxed);
-        f.created.store(now.duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0), Relaxed);
-        // SAFETY: the block lies inside the mapping (len was sized for it).
-        unsafe { std::ptr::copy_nonoverlapping(block.as_ptr(), map.as_ptr().add(schema_off as usize), block.len()) };
-        h.meta.state.store(STATE_READY, Release);
-        let (dev, ino, ..) = match stat_fd(fd.0) {
-            Ok(s) => s,
-            Err(e) => return fail(NamedError::Io { what: "cannot stat", path: lossy(&tmp), errno: e }),
-        };
-        // SAFETY: NUL-terminated paths. link() fails if the name exists: the loser attaches.
-        let linked = unsafe { libc::link(tmp.as_ptr(), path.as_ptr()) };
+/// Makes the table in a private file, then links it to its name. `None` when the name was
+/// taken meanwhile.
+fn create_file(dir: &[u8], name: &[u8], path: &CStr, schema: &Schema, geo: Geometry, mode: u32) -> Result<Option<Opened>, NamedError> {
+    remove_stale_temporaries(dir, name);
+    let block = encode_schema(schema);
+    let schema_off = (geo.total as u64).div_ceil(64) * 64;
+    let len = (schema_off + block.len() as u64).div_ceil(4096) * 4096;
+    let key = hash::random_key().map_err(|e| NamedError::Create(CreateError::Random(e)))?;
+    // SAFETY: no preconditions.
+    let (pid, now) = (unsafe { libc::getpid() }, std::time::SystemTime::now());
+    let nanos = now.duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    let tmp = path_of(dir, format!("{}.{pid}.{nanos}.tmp", String::from_utf8_lossy(name)).as_bytes(), ".rsipc-new.");
+    // SAFETY: a NUL-terminated path; the file is created private (0600) and exclusive.
+    let fd = unsafe { libc::open(tmp.as_ptr(), libc::O_RDWR | libc::O_CREAT | libc::O_EXCL | libc::O_CLOEXEC, 0o600) };
+    if fd < 0 {
         let e = errno();
-        // SAFETY: as above.
-        unsafe { libc::unlink(tmp.as_ptr()) };
-        if linked != 0 {
-            if e == libc::EEXIST {
-                return Ok(None);
-            }
-            return Err(NamedError::Io { what: "cannot name", path: lossy(path), errno: e });
+        if e == libc::EACCES || e == libc::EPERM {
+            return Err(NamedError::Io { what: "cannot create a table in", path: String::from_utf8_lossy(dir).into_owned(), errno: e });
         }
-        let file = Arc::new(FileId { path: path.to_owned(), dev, ino });
-        Ok(Some(Opened { map, geo, schema: schema.clone(), file }))
+        return Err(NamedError::Io { what: "cannot create", path: lossy(&tmp), errno: e });
     }
+    let fd = Fd(fd);
+    let fail = |e: NamedError| {
+        // SAFETY: a NUL-terminated path of the file made above.
+        unsafe { libc::unlink(tmp.as_ptr()) };
+        Err(e)
+    };
+    // SAFETY: an open descriptor; the mode is applied whatever the umask.
+    if unsafe { libc::fchmod(fd.0, (mode & 0o777) as libc::mode_t) } != 0 {
+        return fail(NamedError::Io { what: "cannot set the mode of", path: lossy(&tmp), errno: errno() });
+    }
+    // Refuse at once what cannot fit (tmpfs would otherwise fill up to its limit before
+    // failing), then reserve every byte, so no later access can fault.
+    let free = free_bytes(fd.0);
+    if free.is_some_and(|f| f < len) {
+        return fail(NamedError::NoSpace { path: lossy(path), needed: len, free: free.unwrap_or(0) });
+    }
+    // SAFETY: an open descriptor.
+    let r = unsafe { libc::posix_fallocate(fd.0, 0, len as libc::off_t) };
+    if r != 0 {
+        if r == libc::ENOSPC || r == libc::EFBIG {
+            return fail(NamedError::NoSpace { path: lossy(path), needed: len, free: free_bytes(fd.0).unwrap_or(0) });
+        }
+        return fail(NamedError::Io { what: "cannot reserve space for", path: lossy(path), errno: r });
+    }
+    let map = match Mapping::of_file(fd.0, len as usize) {
+        Ok(m) => m,
+        Err(e) => return fail(NamedError::Create(e)),
+    };
+    // SAFETY: the mapping is `len` >= geo.total bytes and stays mapped while `map` lives.
+    let view = unsafe { View::new(map.as_ptr(), geo) };
+    let h = view.header();
+    super::table::write_identity(h, &geo, key);
+    let f = &h.file;
+    f.version.store(FILE_VERSION, Relaxed);
+    f.columns.store(schema.len() as u32, Relaxed);
+    f.data_size.store(geo.data_size as u64, Relaxed);
+    f.schema_off.store(schema_off, Relaxed);
+    f.schema_len.store(block.len() as u64, Relaxed);
+    f.created.store(now.duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0), Relaxed);
+    // SAFETY: the block lies inside the mapping (len was sized for it).
+    unsafe { std::ptr::copy_nonoverlapping(block.as_ptr(), map.as_ptr().add(schema_off as usize), block.len()) };
+    h.meta.state.store(STATE_READY, Release);
+    let FileStat { dev, ino, .. } = match stat_fd(fd.0) {
+        Ok(s) => s,
+        Err(e) => return fail(NamedError::Io { what: "cannot stat", path: lossy(&tmp), errno: e }),
+    };
+    // SAFETY: NUL-terminated paths. link() fails if the name exists: the loser attaches.
+    let linked = unsafe { libc::link(tmp.as_ptr(), path.as_ptr()) };
+    let e = errno();
+    // SAFETY: as above.
+    unsafe { libc::unlink(tmp.as_ptr()) };
+    if linked != 0 {
+        if e == libc::EEXIST {
+            return Ok(None);
+        }
+        return Err(NamedError::Io { what: "cannot name", path: lossy(path), errno: e });
+    }
+    let file = Arc::new(FileId { path: path.to_owned(), dev, ino });
+    Ok(Some(Opened { map, geo, schema: schema.clone(), file }))
 }
 
 /// Removes the temporary files of creators of `name` that died before naming their table (a
@@ -550,10 +498,28 @@ struct Opened {
     file: Arc<FileId>,
 }
 
+/// Opens a table file for reading and writing; `None` if there is none. A file this process may
+/// not open is `Denied`, with its mode and owner.
+fn open_existing(path: &CStr) -> Result<Option<Fd>, NamedError> {
+    // SAFETY: a NUL-terminated path.
+    let fd = unsafe { libc::open(path.as_ptr(), libc::O_RDWR | libc::O_CLOEXEC) };
+    if fd >= 0 {
+        return Ok(Some(Fd(fd)));
+    }
+    match errno() {
+        libc::ENOENT => Ok(None),
+        libc::EACCES | libc::EPERM => {
+            let st = stat_path(path).unwrap_or_default();
+            Err(NamedError::Denied { path: lossy(path), mode: st.mode, uid: st.uid })
+        }
+        e => Err(NamedError::Io { what: "cannot open", path: lossy(path), errno: e }),
+    }
+}
+
 /// Maps and checks an open table file. `None` if it is an ended table (its name is on its way
 /// out).
 fn attach(fd: &Fd, path: &CStr) -> Result<Option<Opened>, NamedError> {
-    let (dev, ino, size, ..) = stat_fd(fd.0).map_err(|e| NamedError::Io { what: "cannot stat", path: lossy(path), errno: e })?;
+    let FileStat { dev, ino, size, .. } = stat_fd(fd.0).map_err(|e| NamedError::Io { what: "cannot stat", path: lossy(path), errno: e })?;
     if size < HEADER_BYTES as u64 {
         // a file being created by a tool other than rsipc, or truncated: not ours
         return Err(NamedError::Corrupt { path: lossy(path), why: "shorter than a table header".into() });
@@ -573,20 +539,8 @@ pub fn unlink(dir: &[u8], name: &[u8]) -> Result<bool, NamedError> {
         return Err(NamedError::BadName);
     }
     let path = path_of(dir, name, FILE_PREFIX);
-    // SAFETY: a NUL-terminated path.
-    let fd = unsafe { libc::open(path.as_ptr(), libc::O_RDWR | libc::O_CLOEXEC) };
-    if fd < 0 {
-        return match errno() {
-            libc::ENOENT => Ok(false),
-            libc::EACCES | libc::EPERM => {
-                let (_, _, _, mode, uid) = stat_path(&path).unwrap_or_default();
-                Err(NamedError::Denied { path: lossy(&path), mode, uid })
-            }
-            e => Err(NamedError::Io { what: "cannot open", path: lossy(&path), errno: e }),
-        };
-    }
-    let fd = Fd(fd);
-    let (dev, ino, size, ..) = stat_fd(fd.0).map_err(|e| NamedError::Io { what: "cannot stat", path: lossy(&path), errno: e })?;
+    let Some(fd) = open_existing(&path)? else { return Ok(false) };
+    let FileStat { dev, ino, size, .. } = stat_fd(fd.0).map_err(|e| NamedError::Io { what: "cannot stat", path: lossy(&path), errno: e })?;
     if size >= HEADER_BYTES as u64 {
         if let Ok(map) = Mapping::of_file(fd.0, size as usize) {
             if check(map.as_ptr(), size, &path).is_ok() {
@@ -640,16 +594,13 @@ pub fn list(dir: &[u8]) -> Result<Vec<NamedInfo>, NamedError> {
             continue;
         }
         let fd = Fd(fd);
-        let Ok((_, _, size, mode, uid)) = stat_fd(fd.0) else { continue };
+        let Ok(FileStat { size, mode, uid, .. }) = stat_fd(fd.0) else { continue };
         if size < HEADER_BYTES as u64 {
             continue;
         }
-        // SAFETY: a read-only shared mapping of an open descriptor, unmapped below.
-        let p = unsafe { libc::mmap(std::ptr::null_mut(), size as usize, libc::PROT_READ, libc::MAP_SHARED, fd.0, 0) };
-        if p == libc::MAP_FAILED {
-            continue;
-        }
-        let info = check(p as *const u8, size, &path).ok().filter(|c| c.state == STATE_READY).map(|c| {
+        let Ok(map) = Mapping::of_file_read_only(fd.0, size as usize) else { continue };
+        let p = map.as_ptr();
+        let info = check(p, size, &path).ok().filter(|c| c.state == STATE_READY).map(|c| {
             // SAFETY: checked to hold a header.
             let h = unsafe { &*(p as *const super::layout::Header) };
             NamedInfo {
@@ -664,8 +615,6 @@ pub fn list(dir: &[u8]) -> Result<Vec<NamedInfo>, NamedError> {
                 created: h.file.created.load(Relaxed),
             }
         });
-        // SAFETY: the mapping made above.
-        unsafe { libc::munmap(p, size as usize) };
         out.extend(info);
     }
     out.sort_by(|a, b| a.name.cmp(&b.name));

@@ -78,6 +78,7 @@
 //! Nothing here allocates, so it is safe in a child forked from a multi-threaded parent.
 
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU32, AtomicU64, Ordering::*};
+use super::sys::{Fd, errno, stat_fd, stat_path};
 
 const PID_BITS: u32 = 22;
 const PID_MASK: u32 = (1 << PID_BITS) - 1;
@@ -236,43 +237,27 @@ fn compute(pid: u32) -> (Identity, bool) {
     (Identity { word: make_word(pid, token), proc_ok, ns }, lasting)
 }
 
+/// This process's identity: a few relaxed loads once the cache is valid here.
+#[inline(always)]
+fn me() -> Identity {
+    if CACHE.word.load(Acquire) != 0 { load_cached() } else { identity() }
+}
+
 /// The namespaces of this process (for a new table's header).
 pub(crate) fn namespaces() -> Namespaces {
-    if CACHE.word.load(Acquire) != 0 { load_cached().ns } else { identity().ns }
+    me().ns
 }
 
-/// Whether this process is in the namespaces recorded in a table's header (see the top of this
-/// file). A few relaxed loads once the cache is warm.
+/// Whether this process is in the namespaces a table's creator recorded (see the top of this
+/// file).
 #[inline(always)]
-pub(crate) fn in_namespaces(creator: &[AtomicU64; 4]) -> bool {
-    if CACHE.word.load(Acquire) != 0 {
-        (0..4).all(|i| CACHE.ns[i].load(Relaxed) == creator[i].load(Relaxed))
-    } else {
-        in_namespaces_slow(creator)
-    }
-}
-
-#[cold]
-#[inline(never)]
-fn in_namespaces_slow(creator: &[AtomicU64; 4]) -> bool {
-    let ns = identity().ns;
-    (0..4).all(|i| ns[i] == creator[i].load(Relaxed))
-}
-
-fn errno() -> i32 {
-    std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
+pub(crate) fn in_namespaces(creator: &Namespaces) -> bool {
+    me().ns == *creator
 }
 
 /// `st_dev`, `st_ino` of a namespace link, or the errno.
 fn ns_id(path: &std::ffi::CStr) -> Result<(u64, u64), i32> {
-    let mut st = std::mem::MaybeUninit::<libc::stat>::zeroed();
-    // SAFETY: NUL-terminated path and a buffer of the right type.
-    if unsafe { libc::stat(path.as_ptr(), st.as_mut_ptr()) } != 0 {
-        return Err(errno());
-    }
-    // SAFETY: stat succeeded and filled the buffer.
-    let st = unsafe { st.assume_init() };
-    Ok((st.st_dev, st.st_ino))
+    stat_path(path).map(|st| (st.dev, st.ino))
 }
 
 /// This process's namespace identity, and whether the answer is final.
@@ -304,18 +289,8 @@ fn ns_id_from_pidfd(pidfd: libc::c_int, request: libc::c_ulong) -> Result<(u64, 
     if fd < 0 {
         return Err(errno());
     }
-    let mut st = std::mem::MaybeUninit::<libc::stat>::zeroed();
-    // SAFETY: fd was just returned; the buffer has the right type.
-    let r = unsafe { libc::fstat(fd, st.as_mut_ptr()) };
-    let e = errno();
-    // SAFETY: fd was opened above.
-    unsafe { libc::close(fd) };
-    if r != 0 {
-        return Err(e);
-    }
-    // SAFETY: fstat succeeded and filled the buffer.
-    let st = unsafe { st.assume_init() };
-    Ok((st.st_dev, st.st_ino))
+    let fd = Fd(fd);
+    stat_fd(fd.0).map(|st| (st.dev, st.ino))
 }
 
 /// The namespace identity without `/proc`, from a pidfd of this process. Both ways name the same
@@ -537,8 +512,7 @@ pub(crate) fn is_dead(word: u32) -> bool {
         Pidfd::Running => true,
         Pidfd::Unavailable => false,
     };
-    let me = if CACHE.word.load(Acquire) != 0 { load_cached() } else { identity() };
-    if !me.proc_ok {
+    if !me().proc_ok {
         return false;
     }
     let mut path = [0u8; 40];

@@ -103,6 +103,13 @@ pub(crate) struct LockCtx {
     pub(crate) stuck: std::sync::atomic::AtomicU64,
 }
 
+impl LockCtx {
+    /// Nothing recovered or given up on yet; waits for a live holder as long as `patience`.
+    pub(crate) fn new(patience: Option<std::time::Duration>) -> LockCtx {
+        LockCtx { recovered: AtomicU32::new(0), patience, stuck: Default::default() }
+    }
+}
+
 /// What an operation is about to change (the fixed part of the intent log).
 struct Record {
     op: u32,

@@ -6,7 +6,7 @@
 //! the few stores that link or unlink the slot (see `pool.rs`). Nothing allocates; reads copy into
 //! a caller-owned [`RowBuf`] so the caller never converts values while holding a lock.
 
-use std::sync::atomic::{AtomicU32, Ordering::*};
+use std::sync::atomic::Ordering::*;
 
 use super::error::{CreateError, TableError};
 use super::hash::{self, HashKey, PreparedKey};
@@ -99,7 +99,7 @@ impl Table {
         blank.header().meta.state.store(STATE_READY, Release);
         // SAFETY: as above; this view copies the hash key just stored.
         let view = unsafe { View::new(map.as_ptr(), geo) };
-        Ok(Table { map: Some(map), view, schema, locks: LockCtx { recovered: AtomicU32::new(0), patience: None, stuck: Default::default() }, file: None, hints: Default::default() })
+        Ok(Table { map: Some(map), view, schema, locks: LockCtx::new(None), file: None, hints: Default::default() })
     }
 
     /// The view, if the table is alive (not destroyed here or by another process) and this
@@ -110,7 +110,7 @@ impl Table {
         if self.map.is_none() || self.view.header().meta.state.load(Relaxed) != STATE_READY {
             return Err(TableError::Destroyed);
         }
-        if !owner::in_namespaces(&self.view.header().creator.ns) {
+        if !owner::in_namespaces(&self.view.creator_ns) {
             return Err(TableError::ForeignNamespace);
         }
         Ok(&self.view)
@@ -502,11 +502,9 @@ impl Table {
     }
 
     /// Ends the table for every process: marks the shared header destroyed (other processes get
-    /// `Destroyed` from their next call) and unmaps it here. `Err(Destroyed)` if it was already
-    /// destroyed (here or elsewhere); the local mapping is released either way.
-    /// Ends the table for every process, like [`Table::destroy`], but keeps this process's
-    /// mapping until the handle is dropped (for a caller that may still be inside a call on
-    /// it). `Err(Destroyed)` if it was already ended.
+    /// `Destroyed` from their next call) and removes a named table's file, but keeps this
+    /// process's mapping until the handle is dropped (for a caller that may still be inside a
+    /// call on it). `Err(Destroyed)` if it was already ended (here or elsewhere).
     pub fn end(&self) -> Result<(), TableError> {
         if self.map.is_none() {
             return Err(TableError::Destroyed);
@@ -578,7 +576,7 @@ impl Table {
     /// in exactly one chain or on the free list, chain members hash to their bucket, counters
     /// agree. Returns the keys found.
     pub(crate) fn check_invariants(&self) -> Result<Vec<Vec<u8>>, String> {
-        use super::hash::{hash_padded, tag_of};
+        use super::hash::{hash_words, tag_of};
         let hk = &self.view.hash_key;
         let v = &self.view;
         let _g = pool::lock_pool(v, owner::current(), &self.locks).map_err(|e| e.to_string())?;
@@ -610,7 +608,7 @@ impl Table {
                     return Err(format!("slot {s}: key length {klen}"));
                 }
                 let words = sl.key_words(8);
-                let hash = hash_padded(hk, &words, klen);
+                let hash = hash_words(hk, &words, klen);
                 if g.bucket_of(hash) != b || tag_of(hash) != sl.tag.load(Relaxed) {
                     return Err(format!("slot {s}: key does not hash to bucket {b}"));
                 }
