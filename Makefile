@@ -109,16 +109,16 @@ difftest: $(EXT)
 # build/fuzz/. Needs SWOOLE_SO=/path/to/swoole.so built for this PHP; skipped without it.
 FUZZ_SEEDS  ?= 1-500
 FUZZ_CALLS  ?= 40
-FUZZ         = $(PHP) -n tests/fuzz/table_fuzz.php --rsipc=$(CURDIR)/$(EXT) --swoole=$(SWOOLE_SO) --out=build/fuzz
+# $(call fuzz,<arguments>): the fuzzer with these arguments, or a skip line without SWOOLE_SO
+fuzz = @if [ -z "$(SWOOLE_SO)" ]; then echo "$@: skipped (no SWOOLE_SO=/path/to/swoole.so given)"; \
+	else $(PHP) -n tests/fuzz/table_fuzz.php --rsipc=$(CURDIR)/$(EXT) --swoole=$(SWOOLE_SO) --out=build/fuzz $(1); fi
 difftest-swoole: $(EXT)
-	@if [ -z "$(SWOOLE_SO)" ]; then echo "difftest-swoole: skipped (no SWOOLE_SO=/path/to/swoole.so given)"; \
-	else $(FUZZ) --seeds=$(FUZZ_SEEDS) --calls=$(FUZZ_CALLS); fi
+	$(call fuzz,--seeds=$(FUZZ_SEEDS) --calls=$(FUZZ_CALLS))
 
 # the short fixed set for `make test`: the normaliser's self-test, the saved cases and 30 seeds,
 # counted on one closing "difftest:" line
 difftest-swoole-quick: $(EXT)
-	@if [ -z "$(SWOOLE_SO)" ]; then echo "difftest-swoole-quick: skipped (no SWOOLE_SO=/path/to/swoole.so given)"; \
-	else $(FUZZ) --selftest --replay=tests/fuzz/cases --seeds=1-30 --calls=40; fi
+	$(call fuzz,--selftest --replay=tests/fuzz/cases --seeds=1-30 --calls=40)
 
 # Fault injection: writers and readers SIGKILLed at random while they work (tests/torture/).
 # `make test` runs a few seconds of it, `make torture` minutes.
@@ -168,15 +168,15 @@ uninstall:
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 DEB      = build/rsipc_$(VERSION)_$(shell dpkg --print-architecture 2>/dev/null).deb
 deb: $(EXT)
-	@bash tools/mkdeb.sh $(EXT) build
+	@mkdir -p build && bash tools/mkdeb.sh $(EXT) $(DEB)
 
 # As root: install the .deb and `make install` into the system PHP for real, check, and restore
 # it exactly; each script says "skipped" with the reason when not root or not on Debian.
 test-deploy: $(EXT)
-	@if [ "$$(id -u)" = 0 ] && command -v dpkg-deb >/dev/null 2>&1; then bash tools/mkdeb.sh $(EXT) build; fi
+	@if [ "$$(id -u)" = 0 ] && command -v dpkg-deb >/dev/null 2>&1; then $(MAKE) --no-print-directory deb; fi
 	@bash tests/deploy/deb.sh $(DEB)
 	@bash tests/deploy/make_install.sh $(CURDIR)
-	@RSIPC_SO=$(CURDIR)/$(EXT) PHP=$(PHP) bash tests/deploy/run.sh
+	@$(MAKE) --no-print-directory deploy-test
 
 # Named tables where a phpt cannot go (php-tests/named has the rest): a real php-fpm and CLI
 # processes sharing one table, file permissions, a full tmpfs and PID namespaces. Each script

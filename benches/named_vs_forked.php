@@ -8,27 +8,14 @@
 ini_set('memory_limit', '1G');
 $n = (int)($argv[1] ?? 1000000);
 $rounds = (int)($argv[2] ?? 7);
-if (!method_exists('Rsipc\\Table', 'open')) { fwrite(STDERR, "rsipc with named tables is not loaded\n"); exit(1); }
+if (!method_exists('Swoole\\Table', 'open')) { fwrite(STDERR, "rsipc with named tables is not loaded\n"); exit(1); }
+require __DIR__ . '/table_ops.php';
 // keys without order (their hash places them anywhere, like most real keys)
-$keys = [];
-for ($i = 0; $i < $n; $i++) { $keys[] = strtr(hash('xxh64', "k$i"), '0123456789', 'ghijklmnop'); }
-$cols = ['i' => Rsipc\Table::TYPE_INT, 'f' => Rsipc\Table::TYPE_FLOAT, 's' => [Rsipc\Table::TYPE_STRING, 32]];
-$forked = new Rsipc\Table($n, 1.0);
-foreach ($cols as $c => $t) { is_array($t) ? $forked->column($c, $t[0], $t[1]) : $forked->column($c, $t); }
-$forked->create();
+$keys = bench_keys('hex', $n);
+$forked = bench_table($n);
 $name = 'rsipc-named-vs-forked-' . getmypid();
-$named = Rsipc\Table::open($name, $n, $cols, 1.0);
-$row = ['i' => 1, 'f' => 1.5, 's' => str_repeat('s', 32)];
-$ops = [
-    'set (insert)' => function ($t) use ($keys, $row) { foreach ($keys as $k) { $t->set($k, $row); } },
-    'set (update)' => function ($t) use ($keys, $row) { foreach ($keys as $k) { $t->set($k, $row); } },
-    'get (row)' => function ($t) use ($keys) { foreach ($keys as $k) { $t->get($k); } },
-    'get (field)' => function ($t) use ($keys) { foreach ($keys as $k) { $t->get($k, 'i'); } },
-    'incr' => function ($t) use ($keys) { foreach ($keys as $k) { $t->incr($k, 'i'); } },
-    'exists' => function ($t) use ($keys) { foreach ($keys as $k) { $t->exists($k); } },
-    'foreach (rows)' => function ($t) { foreach ($t as $k => $r) { } },
-    'del' => function ($t) use ($keys) { foreach ($keys as $k) { $t->del($k); } },
-];
+$named = Swoole\Table::open($name, $n, bench_columns(), 1.0);
+$ops = table_ops($keys);
 $ratios = [];
 for ($r = 0; $r < $rounds; $r++) {
     foreach ($ops as $op => $f) {
@@ -44,7 +31,7 @@ for ($r = 0; $r < $rounds; $r++) {
     if ($forked->count() !== 0 || $named->count() !== 0) { fwrite(STDERR, "rows left after del\n"); exit(1); }
     fprintf(STDERR, "  round %d/%d done\n", $r + 1, $rounds);
 }
-Rsipc\Table::unlink($name);
+Swoole\Table::unlink($name);
 printf("%-16s %8s %15s\n", 'operation', 'median', 'range');
 foreach ($ratios as $op => $v) {
     sort($v);

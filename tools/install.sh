@@ -48,12 +48,18 @@ fi
 debian=yes
 command -v phpenmod >/dev/null 2>&1 && command -v phpquery >/dev/null 2>&1 && [ -d "$mods" ] || debian=no
 
+# copies the .so into the extension directory as a new file renamed into place: running PHP
+# processes keep the old one mapped
+place_so() {
+  install -m 0644 "$1" "$ext_dir/rsipc.so.new" && mv -f "$ext_dir/rsipc.so.new" "$ext_dir/rsipc.so"
+  say "copied rsipc.so to $ext_dir"
+}
+
 if [ "$debian" = no ]; then
   case "$action" in
     install)
       so=${2:?$usage}
-      install -m 0644 "$so" "$ext_dir/rsipc.so.new" && mv -f "$ext_dir/rsipc.so.new" "$ext_dir/rsipc.so"
-      say "copied rsipc.so to $ext_dir"
+      place_so "$so"
       say "no Debian PHP module tools here: add extension=rsipc.so to php.ini and remove extension=sysvmsg yourself"
       ;;
     uninstall)
@@ -140,10 +146,8 @@ install)
   [ -f "$so" ] || die "$so not found: run make first"
   if [ -f "$record/owner" ]; then upgrade=yes; else upgrade=no; fi
   save_state make "$ext_dir/rsipc.so" "$mods/rsipc.ini"
-  # a new file renamed into place: running PHP processes keep the old one mapped
-  install -m 0644 "$so" "$ext_dir/rsipc.so.new" && mv -f "$ext_dir/rsipc.so.new" "$ext_dir/rsipc.so"
-  say "copied rsipc.so to $ext_dir"
-  printf '; priority=20\n; rsipc: System V message queues (in place of sysvmsg) and Swoole\\Table\nextension=rsipc.so\n' > "$mods/rsipc.ini.new"
+  place_so "$so"
+  install -m 0644 "$(dirname "$0")/rsipc.ini" "$mods/rsipc.ini.new"
   mv -f "$mods/rsipc.ini.new" "$mods/rsipc.ini"
   say "wrote $mods/rsipc.ini"
   switch_on

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# make deb: packs build/rsipc.so into build/rsipc_<version>_<arch>.deb with dpkg-deb. The package
-# holds the .so in the PHP extension directory, mods-available/rsipc.ini (a conffile) and
-# tools/install.sh as /usr/share/rsipc/install.sh, which its maintainer scripts call to switch
+# make deb: packs build/rsipc.so with dpkg-deb into the package the Makefile names
+# (build/rsipc_<version>_<arch>.deb). The package holds the .so in the PHP extension directory,
+# mods-available/rsipc.ini (tools/rsipc.ini, a conffile) and tools/install.sh as /usr/share/rsipc/install.sh, which its maintainer scripts call to switch
 # rsipc on (phpenmod rsipc, phpdismod sysvmsg) and back. It depends on the PHP API the .so was
 # built for (phpapi-<id>, provided by php<ver>-cli, -fpm, ...), so apt refuses it on another PHP.
 set -euo pipefail
 
-so=${1:?usage: mkdeb.sh <rsipc.so> <outdir>}
-out=${2:?usage: mkdeb.sh <rsipc.so> <outdir>}
+so=${1:?usage: mkdeb.sh <rsipc.so> <rsipc_version_arch.deb>}
+deb=${2:?usage: mkdeb.sh <rsipc.so> <rsipc_version_arch.deb>}
 command -v dpkg-deb >/dev/null 2>&1 || { echo "rsipc: make deb needs dpkg-deb (Debian/Ubuntu)" >&2; exit 1; }
 
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
@@ -15,15 +15,14 @@ arch=$(dpkg --print-architecture)
 ext_dir=$(php-config --extension-dir)
 api=$(basename "$ext_dir")
 phpver=$(php-config --version | cut -d. -f1,2)
-name=rsipc_${version}_${arch}
-root=$out/$name
+# the package's tree is put together beside it
+root=${deb%.deb}
 
 rm -rf "$root"
 install -d "$root/DEBIAN" "$root$ext_dir" "$root/etc/php/$phpver/mods-available" \
   "$root/usr/share/rsipc" "$root/usr/share/doc/rsipc"
 install -m 0644 "$so" "$root$ext_dir/rsipc.so"
-printf '; priority=20\n; rsipc: System V message queues (in place of sysvmsg) and Swoole\\Table\nextension=rsipc.so\n' \
-  > "$root/etc/php/$phpver/mods-available/rsipc.ini"
+install -m 0644 tools/rsipc.ini "$root/etc/php/$phpver/mods-available/rsipc.ini"
 install -m 0755 tools/install.sh "$root/usr/share/rsipc/install.sh"
 install -m 0644 LICENSE "$root/usr/share/doc/rsipc/copyright"
 gzip -9n < CHANGELOG.md > "$root/usr/share/doc/rsipc/changelog.gz"
@@ -77,6 +76,6 @@ fi
 EOF
 chmod 0755 "$root/DEBIAN/postinst" "$root/DEBIAN/prerm" "$root/DEBIAN/postrm"
 
-dpkg-deb --root-owner-group -Zxz --build "$root" "$out/$name.deb" >/dev/null
+dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >/dev/null
 rm -rf "$root"
-echo "built $out/$name.deb (for PHP $phpver, Depends: phpapi-$api)"
+echo "built $deb (for PHP $phpver, Depends: phpapi-$api)"

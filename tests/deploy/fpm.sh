@@ -40,13 +40,18 @@ tmp=$(mktemp -d /tmp/rsipc-fpm.XXXXXX)
 master=
 bg_pids=()
 
+# asks php-fpm to stop (SIGQUIT) and waits for it, up to 10 s
+stop_fpm() {
+  kill -QUIT "$master" 2>/dev/null
+  for _ in $(seq 100); do kill -0 "$master" 2>/dev/null || break; sleep 0.1; done
+}
+
 cleanup() {
   local p
   for p in "${bg_pids[@]}"; do kill "$p" 2>/dev/null; done
   for p in "${bg_pids[@]}"; do wait "$p" 2>/dev/null; done
   if [ -n "$master" ] && kill -0 "$master" 2>/dev/null; then
-    kill -QUIT "$master" 2>/dev/null
-    for _ in $(seq 100); do kill -0 "$master" 2>/dev/null || break; sleep 0.1; done
+    stop_fpm
     # not down after 10 s: take the workers with it
     kill -0 "$master" 2>/dev/null && { pkill -KILL -P "$master"; kill -KILL "$master"; }
     wait "$master" 2>/dev/null
@@ -116,6 +121,22 @@ for c in 1 2; do
 done
 for ((k = 0; k < lanes; k++)); do lane "$k" & bg_pids+=($!); done
 done_so_far() { cat "$tmp"/lane*.log 2>/dev/null | wc -l; }
+# waits for the lanes (and whatever else runs in the background), then checks their answers
+lanes_answered() { # lanes_answered "<what>"
+  local p failed
+  for p in "${bg_pids[@]}"; do wait "$p"; done
+  bg_pids=()
+  failed=$(cat "$tmp"/lane*.log | grep -c FAILED)
+  check "$1 answered OK ($failed failed)" eval '[ "$failed" = 0 ] && [ "$(done_so_far)" = $requests ]'
+  [ "$failed" = 0 ] || grep -h FAILED "$tmp"/lane*.log | head -5 | sed 's/^/       /'
+}
+# runs the CLI checker (fpm_cli.php <mode> <args>) and counts its PASS and FAIL lines
+cli_checks() {
+  "${phpx[@]}" "$here/named/fpm_cli.php" "$@" > "$tmp/check.out" 2>&1
+  cat "$tmp/check.out"
+  add_counts < "$tmp/check.out"
+  grep -qE '^  (PASS|FAIL)' "$tmp/check.out" || fail "the CLI checker ran (its output is above)"
+}
 
 # a quarter of the way through, one worker starts spinning on the table and is SIGKILLed
 for _ in $(seq 1200); do [ "$(done_so_far)" -ge $((requests / 4)) ] && break; sleep 0.1; done
@@ -133,11 +154,7 @@ fi
 wait "$spin_client"
 check "the killed worker's request did not complete" eval '! grep -q "NOT KILLED" "$tmp/spin.out"'
 
-for p in "${bg_pids[@]}"; do wait "$p"; done
-bg_pids=()
-failed=$(cat "$tmp"/lane*.log | grep -c FAILED)
-check "all $requests requests answered OK ($failed failed)" eval '[ "$failed" = 0 ] && [ "$(done_so_far)" = $requests ]'
-[ "$failed" = 0 ] || grep -h FAILED "$tmp"/lane*.log | head -5 | sed 's/^/       /'
+lanes_answered "all $requests requests"
 check "requests went on after the kill ($((requests - killed_at)) of them)" eval '[ $((requests - killed_at)) -gt 0 ]'
 now_workers=$(workers_of)
 check "the master respawned the killed worker ($lanes workers again, $victim not among them)" \
@@ -146,26 +163,15 @@ check "php-fpm logged the worker's SIGKILL" grep -q "child $victim exited on sig
 sed 's/^/  info /' "$tmp/cli1.out" "$tmp/cli2.out"
 check "both CLI processes did their $cli_times increments" eval '[ $(cat "$tmp"/cli[12].out | grep -c "$cli_times increments") = 2 ]'
 all_workers=$(echo $first_workers $now_workers | tr ' ' '\n' | sort -un | paste -sd,)
-"${phpx[@]}" "$here/named/fpm_cli.php" check "$table" "$requests" $((requests + 2 * cli_times)) "$all_workers" > "$tmp/check.out" 2>&1
-cat "$tmp/check.out"
-passes=$((passes + $(grep -c '^  PASS' "$tmp/check.out")))
-fails=$((fails + $(grep -c '^  FAIL' "$tmp/check.out")))
-grep -qE '^  (PASS|FAIL)' "$tmp/check.out" || fail "the CLI checker ran (its output is above)"
+cli_checks check "$table" "$requests" $((requests + 2 * cli_times)) "$all_workers"
 
 # every worker has the unlinked table cached now; their next requests must notice it is gone and
 # all meet in one new table of that name
 requests=16
 rm -f "$tmp"/lane*.log
 for ((k = 0; k < lanes; k++)); do lane "$k" & bg_pids+=($!); done
-for p in "${bg_pids[@]}"; do wait "$p"; done
-bg_pids=()
-failed=$(cat "$tmp"/lane*.log | grep -c FAILED)
-check "$requests more requests after unlink() answered OK ($failed failed)" eval '[ "$failed" = 0 ] && [ "$(done_so_far)" = $requests ]'
-"${phpx[@]}" "$here/named/fpm_cli.php" recheck "$table" "$requests" > "$tmp/check.out" 2>&1
-cat "$tmp/check.out"
-passes=$((passes + $(grep -c '^  PASS' "$tmp/check.out")))
-fails=$((fails + $(grep -c '^  FAIL' "$tmp/check.out")))
-grep -qE '^  (PASS|FAIL)' "$tmp/check.out" || fail "the CLI checker ran (its output is above)"
+lanes_answered "$requests more requests after unlink()"
+cli_checks recheck "$table" "$requests"
 
 # a worker that takes over a lock from the killed one says so in a warning; anything else is wrong
 grep -h 'force unlock' "$tmp/php_errors.log" 2>/dev/null | sed 's/^/  info /'
@@ -174,8 +180,7 @@ if grep -qv 'force unlock' "$tmp/php_errors.log" 2>/dev/null; then
 fi
 
 # stop php-fpm here (the EXIT trap would too) to check nothing of it is left
-kill -QUIT "$master"
-for _ in $(seq 100); do kill -0 "$master" 2>/dev/null || break; sleep 0.1; done
+stop_fpm
 left=
 for p in $master ${all_workers//,/ }; do kill -0 "$p" 2>/dev/null && left+=" $p"; done
 check "php-fpm stopped with all its workers" eval '[ -z "$left" ]'

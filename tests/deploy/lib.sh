@@ -2,17 +2,9 @@
 # configuration for real, so each one checks it may run, records the configuration first, and
 # on exit (also on failure or Ctrl-C) undoes everything and proves the record matches again.
 
-ver=$(php-config --version 2>/dev/null | cut -d. -f1,2)
-fails=0
-name=${0##*/}
+. "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 
-skip() { echo "$name: skipped ($*)"; exit 0; }
-ok() { echo "  ok   $*"; }
-bad() { echo "  FAIL $*"; fails=$((fails + 1)); }
-check() { # check "<what>" <command...>: passes when the command succeeds
-  local what=$1; shift
-  if "$@" >/dev/null 2>&1; then ok "$what"; else bad "$what"; fi
-}
+ver=$(php-config --version 2>/dev/null | cut -d. -f1,2)
 
 require_root_and_debian() {
   [ "$(id -u)" = 0 ] || skip "needs root: it installs into the system PHP (sudo make $1)"
@@ -83,12 +75,12 @@ plain_php_runs_rsipc() {
 finish() { # compares with the snapshot taken at the start
   snapshot > "$tmp/after"
   if diff -u "$tmp/before" "$tmp/after" > "$tmp/diff"; then
-    ok "the PHP configuration is exactly as before the test"
+    pass "the PHP configuration is exactly as before the test"
   else
-    bad "the PHP configuration differs from before the test:"; sed 's/^/       /' "$tmp/diff"
+    fail "the PHP configuration differs from before the test:"; sed 's/^/       /' "$tmp/diff"
   fi
   rm -rf "$tmp"
-  if [ "$fails" = 0 ]; then echo "$name: all checks passed"; else echo "$name: $fails FAILED"; exit 1; fi
+  summary || exit 1
 }
 
 # rsipc stays chosen through what every PHP update runs (dpkg-reconfigure), and a SAPI installed

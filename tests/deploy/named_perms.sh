@@ -17,15 +17,13 @@ own=$(unique_name nobodys)
 # nobody may not be able to reach the work tree: give it a copy of the extension
 chmod 755 "$tmp"
 cp "$so" "$tmp/rsipc.so" && chmod 644 "$tmp/rsipc.so"
-phpn=("${phpx[@]}")
-phpn[3]="extension=$tmp/rsipc.so"
-as_nobody() { (cd "$tmp" && setpriv --reuid=65534 --regid=65534 --clear-groups "${phpn[@]}" "$@" 2>&1); }
+use_so "$tmp/rsipc.so"
+as_nobody() { (cd "$tmp" && setpriv --reuid=65534 --regid=65534 --clear-groups "${phpx[@]}" "$@" 2>&1); }
 as_root() { (cd "$tmp" && "${phpx[@]}" "$@" 2>&1); }
 trap 'as_root -r "foreach ([\"$secret\", \"$shared\", \"$own\"] as \$n) { try { Rsipc\Table::unlink(\$n); } catch (Throwable \$e) {} }" >/dev/null; rm -rf "$tmp"' EXIT
 
 cols='["n" => Rsipc\Table::TYPE_INT, "s" => [Rsipc\Table::TYPE_STRING, 16]]'
-dir_of() { as_root -r "echo (ini_get('rsipc.table_dir') ?: '/dev/shm');" | sed "s|\$|/|"; }
-dir=$(dir_of)
+dir=$(table_dir)/
 path_of() { ls -d "$dir"*"$1" 2>/dev/null | head -1; }
 
 out=$(umask 022 && as_root -r "

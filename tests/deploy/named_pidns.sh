@@ -57,6 +57,6 @@ check "a table made and opened inside the same namespace works" eval '[ "$out" =
 [ "$out" = "opened 1 101" ] || echo "       $out"
 
 for t in "$host_t" "$inner_t" "$same_t"; do host unlink "$t"; done
-left=$(ls -A "$("${phpx[@]}" -r 'echo ini_get("rsipc.table_dir") ?: "/dev/shm";')" | grep -e "$host_t" -e "$inner_t" -e "$same_t")
+left=$(ls -A "$(table_dir)" | grep -e "$host_t" -e "$inner_t" -e "$same_t")
 check "Rsipc\\Table::unlink() from the host removed all three tables ($left)" eval '[ -z "$left" ]'
 summary

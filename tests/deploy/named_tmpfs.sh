@@ -19,8 +19,7 @@ out=$(unshare -m --propagation private sh -c 'mount -t tmpfs -o size=1m rsipc-te
   sh "$mnt" "${phpx[@]}" -d "rsipc.table_dir=$mnt" "$here/named/tmpfs_full.php" 2>&1)
 rc=$?
 printf '%s\n' "$out" | grep -E '^  (PASS|FAIL|info)'
-passes=$((passes + $(grep -c '^  PASS' <<< "$out")))
-fails=$((fails + $(grep -c '^  FAIL' <<< "$out")))
+add_counts <<< "$out"
 if [ "$rc" -ge 128 ]; then
   fail "php died of signal $((rc - 128)) (SIGBUS is 7)"
 elif [ "$rc" != 0 ]; then

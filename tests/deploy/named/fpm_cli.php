@@ -11,6 +11,7 @@
 //                                more: PASS/FAIL lines saying they all used one new table
 //   unlink <table>               removes the table (the cleanup; quiet)
 require __DIR__ . '/schema.php';
+require __DIR__ . '/checks.php';
 
 [, $cmd, $name] = $argv + [null, '', ''];
 switch ($cmd) {
@@ -94,18 +95,10 @@ switch ($cmd) {
         break;
 
     case 'unlink':
-        try {
-            Rsipc\Table::unlink($name);
-        } catch (Throwable $e) {
-        }
+        unlink_quietly($name);
         break;
 
     default:
         fwrite(STDERR, "usage: see the comment at the top of fpm_cli.php\n");
         exit(2);
-}
-
-function report(bool $ok, string $what): void
-{
-    echo $ok ? "  PASS " : "  FAIL ", $what, "\n";
 }

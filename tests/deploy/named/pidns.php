@@ -8,6 +8,8 @@
 //                           "opened <value before> <value after>" or "refused <class>: <message>"
 //   get <table>             prints row 'k'
 //   unlink <table>
+require __DIR__ . '/checks.php';
+
 [, $cmd, $name] = $argv;
 $cols = ['n' => Rsipc\Table::TYPE_INT];
 switch ($cmd) {
@@ -36,9 +38,6 @@ switch ($cmd) {
         echo Rsipc\Table::open($name, 64, $cols)->get('k', 'n'), "\n";
         break;
     case 'unlink':
-        try {
-            Rsipc\Table::unlink($name);
-        } catch (Throwable $e) {
-        }
+        unlink_quietly($name);
         break;
 }

@@ -1,10 +1,8 @@
 <?php
 // Run by tests/deploy/named_tmpfs.sh inside a private mount namespace, with rsipc.table_dir on
 // a 1 MiB tmpfs of its own. Prints PASS/FAIL/info lines.
-function report(bool $ok, string $what): void
-{
-    echo $ok ? "  PASS " : "  FAIL ", $what, "\n";
-}
+require __DIR__ . '/checks.php';
+
 function names_need_and_free(string $msg): bool
 {
     // "needs N bytes ... M bytes are free", in whatever words: both ideas and two numbers

@@ -1,0 +1,72 @@
+<?php
+// What benches/table_bench.php and benches/named_vs_forked.php both measure: the keys of each
+// kind, the row every set() writes, and the table operations in the order they run.
+
+// $n distinct keys of one kind:
+//   seq   key:0, key:1, ... in order          rand  the same keys in a random order
+//   hex   16 letters a-p, no digits at all    id    id:%012d of 1024*i      addr  addr: 4096*i
+// The last two are strides that hashes adding a key's trailing number pile into few buckets.
+function bench_keys(string $kind, int $n): array
+{
+    $keys = [];
+    switch ($kind) {
+        case 'seq':
+        case 'rand':
+            for ($i = 0; $i < $n; $i++) { $keys[] = "key:$i"; }
+            if ($kind === 'rand') { mt_srand(42); shuffle($keys); }
+            break;
+        case 'hex':
+            for ($i = 0; $i < $n; $i++) { $keys[] = strtr(hash('xxh64', "k$i"), '0123456789', 'ghijklmnop'); }
+            break;
+        case 'id':
+            for ($i = 0; $i < $n; $i++) { $keys[] = sprintf('id:%012d', 1024 * $i); }
+            break;
+        case 'addr':
+            for ($i = 0; $i < $n; $i++) { $keys[] = 'addr:' . (4096 * $i); }
+            break;
+        default:
+            fwrite(STDERR, "unknown key kind $kind\n");
+            exit(1);
+    }
+    if (count(array_flip($keys)) !== $n) { fwrite(STDERR, "duplicate keys in $kind\n"); exit(1); }
+    return $keys;
+}
+
+// The benchmark schema, as Table::open() takes it: int, float, string(32).
+function bench_columns(): array
+{
+    return ['i' => Swoole\Table::TYPE_INT, 'f' => Swoole\Table::TYPE_FLOAT, 's' => [Swoole\Table::TYPE_STRING, 32]];
+}
+
+function bench_row(): array
+{
+    return ['i' => 1, 'f' => 1.5, 's' => str_repeat('s', 32)];
+}
+
+// A new forked-style table of the benchmark schema (Swoole's or rsipc's Swoole\Table).
+function bench_table(int $n): Swoole\Table
+{
+    $t = new Swoole\Table($n, 1.0);
+    foreach (bench_columns() as $name => $type) {
+        is_array($type) ? $t->column($name, $type[0], $type[1]) : $t->column($name, $type);
+    }
+    $t->create();
+    return $t;
+}
+
+// Each operation on every key (foreach: on every row), as name => function (table); run in this
+// order they leave the table as they found it: empty.
+function table_ops(array $keys): array
+{
+    $row = bench_row();
+    return [
+        'set (insert)' => function ($t) use ($keys, $row) { foreach ($keys as $k) { $t->set($k, $row); } },
+        'set (update)' => function ($t) use ($keys, $row) { foreach ($keys as $k) { $t->set($k, $row); } },
+        'get (row)' => function ($t) use ($keys) { foreach ($keys as $k) { $t->get($k); } },
+        'get (field)' => function ($t) use ($keys) { foreach ($keys as $k) { $t->get($k, 'i'); } },
+        'incr' => function ($t) use ($keys) { foreach ($keys as $k) { $t->incr($k, 'i'); } },
+        'exists' => function ($t) use ($keys) { foreach ($keys as $k) { $t->exists($k); } },
+        'foreach (rows)' => function ($t) { foreach ($t as $k => $r) { } },
+        'del' => function ($t) use ($keys) { foreach ($keys as $k) { $t->del($k); } },
+    ];
+}
