@@ -1,7 +1,8 @@
-//! The keyed hash: SipHash checked against the published vectors, the word-based fast path against
-//! the byte-based one, one key per table shared by every process of it, and spread: keys that
-//! an unkeyed hash would pile into one bucket (regular strides, or keys chosen for a known key)
-//! spread like random keys.
+//! The keyed hash: SipHash checked against the published vectors, the table hash against its
+//! definition, the word-based fast path against the byte-based one, one key per table shared by
+//! every process of it, and spread: keys that an unkeyed hash would pile into one bucket
+//! (regular strides, or keys chosen for a known key) spread like random keys, while keys that
+//! differ only in their last two bytes stay within one run of buckets and never share one.
 
 use std::sync::atomic::Ordering::SeqCst;
 
@@ -55,7 +56,7 @@ fn siphash_1_3_matches_an_independent_implementation() {
     for len in 0..64 {
         let mut h = DefaultHasher::new();
         h.write(&input[..len]);
-        assert_eq!(hash_bytes([0, 0], &input[..len]), h.finish(), "length {len}");
+        assert_eq!(siphash::<1, 3>(&[0, 0], &input[..len]), h.finish(), "length {len}");
     }
     // And the round counts matter: 1-3 is not 2-4.
     assert_ne!(siphash::<1, 3>(&REF_KEY, &input[..15]), SIPHASH24_VECTORS[15]);
@@ -63,7 +64,7 @@ fn siphash_1_3_matches_an_independent_implementation() {
 
 #[test]
 fn prepared_key_hash_equals_byte_hash() {
-    // The fast path hashes the padded words; it must equal plain SipHash-1-3 of the bytes, for
+    // The fast path hashes the padded words; it must equal the byte-by-byte definition, for
     // every length and under any key.
     let mut rng = Rng::new(7);
     for i in 0..10_000 {
@@ -208,4 +209,71 @@ fn keys_chosen_for_one_key_do_not_collide_under_another() {
     assert!(s.conflict_max_level <= 4, "deepest chain {}", s.conflict_max_level);
     zero.check_invariants().unwrap();
     keyed.check_invariants().unwrap();
+}
+
+#[test]
+fn the_table_hash_is_siphash_of_the_class_plus_the_offset() {
+    // Written out for a few keys, apart from `hash_bytes`: the low 4 bits of the last two bytes
+    // leave the SipHash input and come back as an offset in the low 32 bits.
+    let mut rng = Rng::new(5);
+    for _ in 0..100 {
+        let hk = [rng.next(), rng.next()];
+        for (key, class, offset) in [
+            (&b"key:1234"[..], &b"key:1200"[..], 0x34u32),
+            (b"abcdef", b"abcd`\x60", 0x56),
+            (b"z", b"p", 0x0a),
+            (b"a\xff", b"`\xf0", 0x1f),
+        ] {
+            let sip = siphash::<1, 3>(&hk, class);
+            let want = (sip & !0xffff_ffff) | (sip as u32).wrapping_add(offset) as u64;
+            assert_eq!(hash_bytes(hk, key), want, "{key:?}");
+            assert_eq!(hash_bytes(hk, key) >> 56, sip >> 56, "the tag is SipHash's own");
+        }
+    }
+}
+
+#[test]
+fn keys_differing_in_their_last_two_bytes_share_a_run_of_buckets_but_never_a_bucket() {
+    // key:123400 .. key:123499 are one class: 100 different buckets, all within 154 of the first.
+    let mut rng = Rng::new(9);
+    for _ in 0..20 {
+        let hk = [rng.next(), rng.next()];
+        let mask = (1u32 << 20) - 1;
+        let buckets: Vec<u32> = (0..100).map(|i| hash_bytes(hk, format!("key:1234{i:02}").as_bytes()) as u32 & mask).collect();
+        let first = buckets[0];
+        let set: std::collections::HashSet<u32> = buckets.iter().copied().collect();
+        assert_eq!(set.len(), 100, "two keys of one class share a bucket");
+        for b in &buckets {
+            assert!(b.wrapping_sub(first) & mask <= 0x99, "bucket {b} is not within the run from {first}");
+        }
+        // Any 256 keys of one class, even bytes chosen to agree in their low bits elsewhere,
+        // fill 256 different buckets.
+        let class: std::collections::HashSet<u32> =
+            (0..256u32).map(|o| hash_bytes(hk, &[b'q', 0x40 | (o >> 4) as u8, 0x70 | (o & 15) as u8]) as u32 & mask).collect();
+        assert_eq!(class.len(), 256);
+    }
+}
+
+#[test]
+fn keys_agreeing_in_their_low_bits_spread_like_random_ones() {
+    // The attack the offset invites: keys whose last two bytes have the same low 4 bits (so the
+    // same offset) but differ elsewhere. Each is its own class, so they spread as the plain
+    // keyed hash does: n keys into n buckets leave about 1/e empty, longest chain <= 12.
+    let n = 1usize << 16;
+    let high = b"0@P`p"; // five bytes with low 4 bits 0
+    let keys: Vec<Vec<u8>> = (0..n)
+        .map(|i| {
+            let mut k = format!("k{:05}", i / 25).into_bytes();
+            k.push(high[i % 5]);
+            k.push(high[(i / 5) % 5]);
+            k
+        })
+        .collect();
+    assert_eq!(keys.iter().collect::<std::collections::HashSet<_>>().len(), n);
+    let mut rng = Rng::new(13);
+    for seed in 0..3 {
+        let (empty, max) = spread([rng.next(), rng.next()], &keys, n);
+        assert!((0.355..0.381).contains(&empty), "key {seed}: empty bucket share {empty}");
+        assert!(max <= 12, "key {seed}: longest chain {max}");
+    }
 }
