@@ -252,7 +252,13 @@ pub(crate) fn namespaces() -> Namespaces {
 /// file).
 #[inline(always)]
 pub(crate) fn in_namespaces(creator: &Namespaces) -> bool {
-    me().ns == *creator
+    if CACHE.word.load(Acquire) == 0 {
+        return identity().ns == *creator;
+    }
+    // Word by word: gathering the four loads into an array and comparing arrays made the
+    // compiler store four words and read them back as two 16-byte vectors, a store-forwarding
+    // stall on every keyed operation.
+    CACHE.ns.iter().zip(creator).all(|(c, &w)| c.load(Relaxed) == w)
 }
 
 /// `st_dev`, `st_ino` of a namespace link, or the errno.
