@@ -470,6 +470,15 @@ impl View {
         }
     }
 
+    /// Asks the CPU to fetch the line of slot `s` where its data area starts, when that is not
+    /// the slot's first line (which the chain walk reads anyway). Only a hint.
+    #[inline(always)]
+    pub(crate) fn prefetch_data(&self, s: u32) {
+        if self.geo.stride > 64 {
+            prefetch::<FOR_READ>(self.data(s));
+        }
+    }
+
     /// Start of slot `s`'s data area.
     #[inline(always)]
     pub(crate) fn data(&self, s: u32) -> *mut u8 {

@@ -148,7 +148,7 @@ impl Table {
 
     /// Finds `key` in bucket `b`'s chain. The caller holds the bucket lock.
     #[inline(always)]
-    pub(crate) fn find(view: &View, b: u32, key: &PreparedKey) -> Lookup {
+    pub(crate) fn find<const DATA: bool>(view: &View, b: u32, key: &PreparedKey) -> Lookup {
         let slots = view.geo.slots;
         let tag = key.tag();
         let nw = key.nwords();
@@ -157,6 +157,9 @@ impl Table {
         let mut n: u32 = 0;
         while cur != NIL && cur <= slots && n < slots {
             let s = cur - 1;
+            if DATA {
+                view.prefetch_data(s);
+            }
             let sl = view.slot(s);
             if sl.tag.load(Relaxed) == tag && sl.klen.load(Relaxed) == key.len && sl.key_is(&key.words, nw) {
                 return Lookup::Found { slot: s, prev };
@@ -227,7 +230,7 @@ impl Table {
         let (view, b, me) = self.begin(key, &mut k)?;
         self.check(values)?;
         let _g = self.lock_bucket(view, b, me)?;
-        let s = match (Self::find(view, b, &k), mode) {
+        let s = match (Self::find::<true>(view, b, &k), mode) {
             (Lookup::Found { .. }, Write::InsertOnly) => return Err(TableError::KeyExists),
             (Lookup::Found { slot, .. }, _) => {
                 self.count_update(view, me);
@@ -255,7 +258,7 @@ impl Table {
         self.check(expected)?;
         self.check(values)?;
         let _g = self.lock_bucket(view, b, me)?;
-        match Self::find(view, b, &k) {
+        match Self::find::<true>(view, b, &k) {
             Lookup::Found { slot, .. } => {
                 let data = view.data(slot);
                 // SAFETY: as in set().
@@ -277,7 +280,7 @@ impl Table {
         let (view, b, me) = self.begin(key, &mut k)?;
         out.prepare(&self.schema);
         let _g = self.lock_bucket(view, b, me)?;
-        match Self::find(view, b, &k) {
+        match Self::find::<true>(view, b, &k) {
             Lookup::Found { slot, .. } => {
                 // SAFETY: the slot is in our chain and we hold its lock.
                 unsafe {
@@ -300,7 +303,7 @@ impl Table {
         }
         out.prepare(&self.schema);
         let _g = self.lock_bucket(view, b, me)?;
-        match Self::find(view, b, &k) {
+        match Self::find::<true>(view, b, &k) {
             Lookup::Found { slot, .. } => {
                 // SAFETY: the slot is in our chain and we hold its lock; col is in range.
                 let v = unsafe {
@@ -318,7 +321,7 @@ impl Table {
         let mut k = PreparedKey::blank();
         let (view, b, me) = self.begin(key, &mut k)?;
         let _g = self.lock_bucket(view, b, me)?;
-        Ok(matches!(Self::find(view, b, &k), Lookup::Found { .. }))
+        Ok(matches!(Self::find::<false>(view, b, &k), Lookup::Found { .. }))
     }
 
     /// Deletes `key`'s row (`NoSuchKey` if absent).
@@ -326,7 +329,7 @@ impl Table {
         let mut k = PreparedKey::blank();
         let (view, b, me) = self.begin(key, &mut k)?;
         let _g = self.lock_bucket(view, b, me)?;
-        match Self::find(view, b, &k) {
+        match Self::find::<false>(view, b, &k) {
             Lookup::Found { slot, prev } => {
                 pool::free(view, b, slot, prev, me, &self.locks)?;
                 Ok(())
@@ -341,7 +344,7 @@ impl Table {
         let (view, b, me) = self.begin(key, &mut k)?;
         out.prepare(&self.schema);
         let _g = self.lock_bucket(view, b, me)?;
-        match Self::find(view, b, &k) {
+        match Self::find::<true>(view, b, &k) {
             Lookup::Found { slot, prev } => {
                 // SAFETY: the slot is in our chain and we hold its lock.
                 unsafe {
@@ -361,7 +364,7 @@ impl Table {
         let (view, b, me) = self.begin(key, &mut k)?;
         self.check(expected)?;
         let _g = self.lock_bucket(view, b, me)?;
-        match Self::find(view, b, &k) {
+        match Self::find::<true>(view, b, &k) {
             Lookup::Found { slot, prev } => {
                 // SAFETY: as in set().
                 if !unsafe { row::matches(&self.schema, view.data(slot), expected) } {
@@ -390,7 +393,7 @@ impl Table {
         let (view, b, me) = self.begin(key, &mut k)?;
         let c = self.number_column(col, ty)?;
         let _g = self.lock_bucket(view, b, me)?;
-        let s = match Self::find(view, b, &k) {
+        let s = match Self::find::<true>(view, b, &k) {
             Lookup::Found { slot, .. } => {
                 self.count_update(view, me);
                 slot
