@@ -106,7 +106,9 @@ where
             std::mem::take(&mut call.diags)
         };
         // No borrow of the state exists past this point: the call is gone.
-        raise(diags, step, (*obj).ce);
+        if !diags.is_empty() {
+            raise(diags, step, (*obj).ce);
+        }
         (*t).depth -= 1;
         if (*t).depth == 0 && !(*t).retired.is_empty() {
             // SAFETY: no call on this object is running any more, so nothing refers to them.
@@ -118,6 +120,8 @@ where
 }
 
 /// Raises collected warnings in order, then the exception, through the engine.
+#[cold]
+#[inline(never)]
 unsafe fn raise(diags: Vec<Diag>, step: Option<&'static CStr>, ce: *mut ext_php_rs::ffi::zend_class_entry) {
     unsafe {
         for d in diags {
@@ -289,11 +293,17 @@ pub struct Open<'a> {
 }
 
 impl Drop for Open<'_> {
+    #[inline(always)]
     fn drop(&mut self) {
         if let Some(pid) = self.tab.table.take_recovered() {
-            self.diags.push(Diag::Warning(CString::new(format!("lock process[{}] not exists, force unlock", pid as i32)).unwrap_or_default()));
+            force_unlock_warning(self.diags, pid);
         }
     }
+}
+
+#[cold]
+fn force_unlock_warning(diags: &mut Vec<Diag>, pid: u32) {
+    diags.push(Diag::Warning(CString::new(format!("lock process[{}] not exists, force unlock", pid as i32)).unwrap_or_default()));
 }
 
 const DESTROYED: &str = "table is not created or has been destroyed";
@@ -410,6 +420,7 @@ impl<'c> Call<'c> {
     /// Queues the error for an object without state: destroyed during a call that is still
     /// running (user code called `destroy()` inside it), or never constructed (also the state
     /// after `destroy()`, as in Swoole).
+    #[cold]
     fn missing_state(&mut self) -> Stop {
         // SAFETY: the object is held by `run`.
         let retired = unsafe { !(*self.t).retired.is_empty() };
@@ -424,6 +435,9 @@ impl<'c> Call<'c> {
 
     /// The created table and the return slot; `Swoole\Error` (queued) when the constructor never
     /// ran or the table was not created or was destroyed here.
+    // Inlined: built in the caller's registers. Returned through memory, the caller read the
+    // struct back in wider loads than it was written with, a store-forwarding stall per call.
+    #[inline(always)]
     pub fn open(&mut self) -> Result<Open<'_>, Stop> {
         // SAFETY: as in `state`; the return slot and the diagnostics are disjoint from it.
         let s = unsafe { (*self.t).state.as_mut() };
