@@ -91,44 +91,54 @@ impl Table {
         Ok(false)
     }
 
-    /// After a step returned slot `i`: the next steps will most likely need slots `i + 1` and
-    /// `i + 2`. Start fetching their buckets' locks and heads (and the slot the next chain
-    /// starts at), so those misses overlap whatever the caller does with this row (in PHP:
-    /// building the array, running the loop body), and keep their buckets as hints, so each
-    /// key is hashed once per pass.
+    /// After a step returned slot `i`: the next steps will most likely need slots `i + 1`,
+    /// `i + 2`, ... Start fetching the bucket lock and head of slot `i + AHEAD` (and the slot
+    /// the chain of slot `i + 1` starts at, whose head was asked for `AHEAD - 1` steps ago), so
+    /// those misses overlap whatever the caller does with the rows in between (in PHP: building
+    /// the array, running the loop body), and keep the buckets as hints, so each key is hashed
+    /// once per pass. Reading a head that has not arrived yet stalls the step: with the heads
+    /// asked for only two steps ahead, a third of a step's time on random keys went there.
     #[inline(always)]
     fn look_ahead(&self, view: &View, i: u32, hwm: u32) {
-        for (n, s) in [(0, i + 1), (1, i + 2)] {
-            if s >= hwm {
-                break;
+        let next = i + 1;
+        if next >= hwm {
+            return;
+        }
+        // (a table too small to look this far ahead just asks for what it has)
+        for s in next..(i + AHEAD + 1).min(hwm) {
+            if self.hints.get(s).is_none() {
+                if let Some(b) = unlocked_bucket(view, s) {
+                    self.hints.put(s, b);
+                    view.prefetch_bucket(b);
+                }
             }
-            let Some(b) = self.hints.get(s).or_else(|| unlocked_bucket(view, s)) else { continue };
-            self.hints.put(n, s, b);
-            view.prefetch_bucket(b);
-            if n == 0 {
-                // its head was fetched by the step before
-                view.prefetch_chain(b, s);
-            }
+        }
+        if let Some(b) = self.hints.get(next) {
+            view.prefetch_chain(b, next);
         }
     }
 }
 
-/// Buckets computed ahead by one iteration step for the slots the next steps are likely to need
-/// (process-local; one pair per table handle, shared by all its cursors). Only hints: a slot may
-/// get another key before the step that uses its hint, so a miss is retried with a fresh hash.
+/// How many slots iteration looks ahead.
+const AHEAD: u32 = 4;
+
+/// Buckets computed ahead by iteration steps for the slots the next steps are likely to need
+/// (process-local; one set per table handle, shared by all its cursors), slot `s` in entry
+/// `s % AHEAD`. Only hints: a slot may get another key before the step that uses its hint, so a
+/// miss is retried with a fresh hash.
 #[derive(Default)]
-pub(crate) struct IterHints([AtomicU64; 2]);
+pub(crate) struct IterHints([AtomicU64; AHEAD as usize]);
 
 impl IterHints {
     #[inline(always)]
     fn get(&self, slot: u32) -> Option<u32> {
-        let want = slot as u64 + 1;
-        self.0.iter().map(|h| h.load(Relaxed)).find(|v| v >> 32 == want).map(|v| v as u32)
+        let v = self.0[(slot % AHEAD) as usize].load(Relaxed);
+        (v >> 32 == slot as u64 + 1).then_some(v as u32)
     }
 
     #[inline(always)]
-    fn put(&self, n: usize, slot: u32, bucket: u32) {
-        self.0[n].store((slot as u64 + 1) << 32 | bucket as u64, Relaxed);
+    fn put(&self, slot: u32, bucket: u32) {
+        self.0[(slot % AHEAD) as usize].store((slot as u64 + 1) << 32 | bucket as u64, Relaxed);
     }
 }
 

@@ -121,23 +121,30 @@ fn iteration_copies_key_and_row() {
 
 #[test]
 fn a_slot_that_got_another_key_since_a_step_looked_ahead_is_still_returned() {
-    // A step computes the buckets of the next two slots ahead (iter.rs). A pass given up after
-    // one step leaves them behind; the slot then gets another key, which stays for the whole
-    // next pass, and must be found although its remembered bucket is the old key's.
+    // A step computes the buckets of the next few slots ahead (iter.rs). A pass given up after
+    // one step leaves them behind; each of those slots then gets another key, which stays for
+    // the whole next pass, and must be found although its remembered bucket is the old key's.
     let t = table(64, 0.0);
-    for k in [&b"first"[..], b"second", b"third"] {
+    let keys: Vec<Vec<u8>> = (0..7).map(|i| format!("key {i}").into_bytes()).collect();
+    for k in &keys {
         t.set(k, &[]).unwrap();
     }
     let mut r = t.row_buf();
     assert_eq!(t.next_from(0, &mut r).unwrap(), Some(1));
-    assert_eq!(r.key(), b"first");
-    t.del(b"third").unwrap();
-    t.set(b"fourth, in the third's slot", &[]).unwrap();
+    assert_eq!(r.key(), b"key 0");
+    // (a freed slot is the next one handed out, so each new key takes the old one's slot)
+    let mut want = vec![keys[0].clone()];
+    for (i, k) in keys.iter().enumerate().skip(1) {
+        t.del(k).unwrap();
+        let new = format!("new key in slot {i}").into_bytes();
+        t.set(&new, &[]).unwrap();
+        want.push(new);
+    }
     let mut seen = Vec::new();
     let mut cursor = 0;
     while let Some(next) = t.next_from(cursor, &mut r).unwrap() {
         seen.push(r.key().to_vec());
         cursor = next;
     }
-    assert_eq!(seen, [&b"first"[..], b"second", b"fourth, in the third's slot"]);
+    assert_eq!(seen, want);
 }
