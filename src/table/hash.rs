@@ -22,25 +22,27 @@
 //! Keys are often a fixed text and a counter (`session:1041`, `session:1042`, ...) and are
 //! visited in that order. A plain keyed hash sends each to its own random place in the bucket
 //! array, so every one of them costs a cache miss there even when their rows sit side by side.
-//! The table hash therefore takes the low four bits of the key's last two bytes out of the
-//! SipHash input and adds them back afterwards, as an offset of 0 to 255 buckets:
+//! The table hash therefore takes seven low bits of the key's last two bytes out of the SipHash
+//! input and adds them back afterwards, as an offset of 0 to 127 buckets:
 //!
 //! ```text
-//! class(key)  = the key with the low 4 bits of its last two bytes set to 0 (length unchanged)
-//! offset(key) = (low 4 bits of the next-to-last byte) * 16 + (low 4 bits of the last byte)
+//! class(key)  = the key with the low 3 bits of its next-to-last byte and the low 4 bits of its
+//!               last byte set to 0 (length unchanged)
+//! offset(key) = (low 3 bits of the next-to-last byte) * 16 + (low 4 bits of the last byte)
 //!               (a one-byte key: the low 4 bits of its byte)
 //! hash(key)   = SipHash-1-3(class(key)), with offset(key) added to its low 32 bits
 //! ```
 //!
-//! `key:1200` to `key:1299` are one class, so their buckets lie in one run of 154 buckets, about
-//! ten cache lines of heads read in order, and a pass over them misses about once per class
-//! instead of once per key.
+//! `key:1200` to `key:1279` are one class (and `key:1280` to `key:1299` another), so their
+//! buckets lie in one run of 122 buckets, about eight cache lines of heads read in order, and a
+//! pass over them misses about once per class instead of once per key.
 //!
 //! This costs nothing against chosen keys. Two different keys of one class differ in their
-//! offsets, so they never share a bucket; two keys of different classes hash two different
-//! SipHash inputs, so without the table's key nobody can tell whether they share a bucket (each
-//! pair does with probability 1/B, as with the plain hash). For any set of keys, however chosen,
-//! the expected chain lengths are those of a random function. The tests check both halves.
+//! offsets, and a table has at least [`MIN_BUCKETS`] = 128 buckets, so they never share a
+//! bucket; two keys of different classes hash two different SipHash inputs, so without the
+//! table's key nobody can tell whether they share a bucket (each pair does with probability 1/B,
+//! as with the plain hash). For any set of keys, however chosen, the expected chain lengths are
+//! those of a random function. The tests check both halves.
 //!
 //! The bucket is the low bits of the hash; the top byte (SipHash's own, the offset does not
 //! touch it) is kept in each slot as a *tag* so a chain walk skips most non-matching slots
@@ -50,6 +52,11 @@
 
 /// Longest key accepted, in bytes.
 pub const MAX_KEY_LEN: usize = 63;
+
+/// Offsets run from 0 to this - 1 (see the module notes).
+pub(crate) const OFFSETS: u32 = 128;
+/// Fewest buckets a table has: one per offset, so the keys of one class never share a bucket.
+pub(crate) const MIN_BUCKETS: u32 = OFFSETS;
 
 /// The 128-bit SipHash key (k0, k1) of one table.
 pub(crate) type HashKey = [u64; 2];
@@ -130,14 +137,18 @@ fn place(class_hash: u64, offset: u32) -> u64 {
 }
 
 /// The table hash of any byte string (see the module notes), written byte by byte as the
-/// reference for [`hash_words`]. `bytes` must not be empty.
+/// reference for [`hash_words`]. (The empty string, never a key, hashes as itself.)
 pub fn hash_bytes(key: [u64; 2], bytes: &[u8]) -> u64 {
     let mut class = bytes.to_vec();
-    let mut offset = 0u32;
-    let tail = class.len().saturating_sub(2);
-    for b in &mut class[tail..] {
-        offset = offset << 4 | (*b & 0x0f) as u32;
-        *b &= 0xf0;
+    let n = class.len();
+    if n == 0 {
+        return siphash::<1, 3>(&key, bytes);
+    }
+    let mut offset = (class[n - 1] & 0x0f) as u32;
+    class[n - 1] &= 0xf0;
+    if n >= 2 {
+        offset |= ((class[n - 2] & 0x07) as u32) << 4;
+        class[n - 2] &= 0xf8;
     }
     place(siphash::<1, 3>(&key, &class), offset)
 }
@@ -148,14 +159,14 @@ pub fn hash_bytes(key: [u64; 2], bytes: &[u8]) -> u64 {
 #[inline(always)]
 pub(crate) fn hash_words(k: &HashKey, words: &[u64; 8], len: usize) -> u64 {
     debug_assert!((1..=MAX_KEY_LEN).contains(&len));
-    // Where the last byte's low bits are, and the next-to-last's (a one-byte key has none: its
-    // mask is 0). The class is the words with those bits cleared; it is never stored (copying
+    // Where the last byte's low 4 bits are, and the next-to-last's low 3 (a one-byte key has
+    // none: its mask is 0). The class is the words with those bits cleared; it is never stored (copying
     // the words the caller has just written stalled on store forwarding), each word is masked
     // as SipHash takes it.
     let last = len - 1;
     let (wl, ml) = (last / 8, 0x0fu64 << (8 * (last % 8)));
     let prev = last.saturating_sub(1);
-    let (wp, mp) = (prev / 8, if len >= 2 { 0x0fu64 << (8 * (prev % 8)) } else { 0 });
+    let (wp, mp) = (prev / 8, if len >= 2 { 0x07u64 << (8 * (prev % 8)) } else { 0 });
     let class = |i: usize| words[i] & !(if i == wl { ml } else { 0 } | if i == wp { mp } else { 0 });
     let offset = (((words[wp] & mp) >> (8 * (prev % 8))) << 4 | (words[wl] & ml) >> (8 * (last % 8))) as u32;
     let full = len / 8;

@@ -6,7 +6,8 @@
 //!                 lock and counters, the pool's intent log, the update counter, the creator's
 //!                 PID and time namespaces, and for a named table where its schema is kept
 //! offset 512      B chain heads, 4 bytes each (a slot link)
-//!                 B = next power of two >= M (load factor <= 1)
+//!                 B = next power of two >= M (load factor <= 1), at least 128
+//!                 (see `hash.rs`)
 //! then            L bucket locks, 4 bytes each; bucket b's lock is lock b & (L - 1)
 //!                 L = B / 8 for B >= 65536 (see below), else L = B
 //! then            (tables of 4096 slots or more, aligned to 64 bytes) 64 update counters,
@@ -67,7 +68,7 @@
 use std::sync::atomic::{AtomicU8, AtomicU32, AtomicU64, Ordering::*};
 
 use super::error::CreateError;
-use super::hash::HashKey;
+use super::hash::{HashKey, MIN_BUCKETS};
 use super::lock::ShmLock;
 
 /// Bytes reserved for the header at the start of the mapping.
@@ -140,7 +141,8 @@ impl Geometry {
         if slots == 0 || slots > MAX_SLOTS {
             return Err(CreateError::TooLarge);
         }
-        let buckets = slots.next_power_of_two();
+        // (at least MIN_BUCKETS, which keeps the keys of one hash class apart; see hash.rs)
+        let buckets = slots.next_power_of_two().max(MIN_BUCKETS as u64);
         let locks = if buckets >= SHARED_LOCKS_FROM { buckets / BUCKETS_PER_LOCK } else { buckets };
         let stride = (SLOT_HEADER_BYTES as u64 + data_size as u64).div_ceil(8) * 8;
         let buckets_off = HEADER_BYTES as u64;

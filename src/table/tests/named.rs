@@ -145,6 +145,16 @@ fn damaged_files_are_refused_with_an_error_never_a_crash() {
         assert!(matches!(open("sch"), Err(NamedError::Corrupt { .. })), "offset {off}");
         std::fs::remove_file(d.file("sch")).unwrap();
     }
+    // a file of the previous layout (its hash differs): refused, naming both versions
+    make("old");
+    scribble(&d, "old", file_section, &(named::FILE_VERSION - 1).to_le_bytes());
+    match open("old") {
+        Err(e @ NamedError::Corrupt { .. }) => {
+            let v = named::FILE_VERSION;
+            assert!(e.to_string().contains(&format!("layout version {} (this rsipc reads version {v})", v - 1)), "{e}");
+        }
+        other => panic!("a file of the previous layout: {:?}", other.map(|_| ())),
+    }
     // a valid header over a garbage body: wrong rows or errors, no crash and no endless walk
     make("body");
     let len = std::fs::metadata(d.file("body")).unwrap().len();
