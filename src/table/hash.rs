@@ -246,6 +246,17 @@ impl PreparedKey {
         true
     }
 
+    /// Whether this is the prepared form of `key`.
+    #[inline(always)]
+    pub(crate) fn is(&self, key: &[u8]) -> bool {
+        if key.len() != self.len as usize || key.is_empty() {
+            return false;
+        }
+        let mut words = [0u64; 8];
+        fill_words(key, &mut words);
+        words[..self.nwords()] == self.words[..self.nwords()]
+    }
+
     /// Number of words that hold key bytes.
     #[inline(always)]
     pub(crate) fn nwords(&self) -> usize {

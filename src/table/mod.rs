@@ -72,4 +72,4 @@ pub use layout::Geometry;
 pub use row::{RowBuf, Value};
 pub use schema::{Column, ColumnType, Schema};
 pub use stats::Stats;
-pub use table::Table;
+pub use table::{Located, Table};

@@ -75,6 +75,29 @@ impl Drop for BucketGuard<'_> {
     }
 }
 
+/// A key hashed for a table ahead of the operation on it (see [`Table::locate`]).
+pub struct Located {
+    key: PreparedKey,
+    bucket: u32,
+    /// The hash key it was hashed with: a table replaced meanwhile has another.
+    for_key: super::hash::HashKey,
+    ready: bool,
+}
+
+impl Located {
+    /// Not located yet: an operation given it hashes the key itself.
+    #[inline(always)]
+    pub fn new() -> Located {
+        Located { key: PreparedKey::blank(), bucket: 0, for_key: [0; 2], ready: false }
+    }
+}
+
+impl Default for Located {
+    fn default() -> Located {
+        Located::new()
+    }
+}
+
 /// Which writes `Table::write` may do.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Write {
@@ -184,6 +207,40 @@ impl Table {
         Ok((view, b, owner::current()))
     }
 
+    /// Hashes `key` into a fresh `at` and asks the CPU for its bucket's lock and chain head, so a
+    /// caller with work to do before the operation (converting the values of a `set`) has those
+    /// misses overlap it. Only a head start: when the table cannot be used or the key is
+    /// invalid it does nothing, and the operation given `at` reports that as usual.
+    #[inline(always)]
+    pub fn locate(&self, key: &[u8], at: &mut Located) {
+        let Ok(view) = self.live_view() else { return };
+        if !at.key.prepare(key, &view.hash_key) {
+            return;
+        }
+        at.bucket = view.geo.bucket_of(at.key.hash);
+        at.for_key = view.hash_key;
+        at.ready = true;
+        view.prefetch_bucket(at.bucket);
+    }
+
+    /// [`Table::begin`] for a key that [`Table::locate`] may have hashed already: its work is
+    /// reused when it was done for this table (by hash key: a table replaced meanwhile has
+    /// another) and this very key; otherwise the key is prepared here.
+    #[inline(always)]
+    fn begin_at<'a>(&'a self, key: &[u8], at: &mut Located) -> Result<(&'a View, u32, u32), TableError> {
+        if !(at.ready && at.for_key == self.view.hash_key && at.key.is(key)) {
+            if at.ready {
+                // (prepare() needs the words past the key zero, as in a new Located)
+                at.key = PreparedKey::blank();
+                at.ready = false;
+            }
+            let (view, b, me) = self.begin(key, &mut at.key)?;
+            at.bucket = b;
+            return Ok((view, b, me));
+        }
+        Ok((self.live_view()?, at.bucket, owner::current()))
+    }
+
     #[inline(always)]
     fn check(&self, values: &[(usize, Value<'_>)]) -> Result<(), TableError> {
         if row::check_values(&self.schema, values) {
@@ -208,36 +265,51 @@ impl Table {
     /// Inserts or updates `key`: the given columns are written; on insert the others are zero /
     /// 0.0 / "", on update they keep their values. Strings longer than their column are truncated.
     pub fn set(&self, key: &[u8], values: &[(usize, Value<'_>)]) -> Result<(), TableError> {
-        self.write(key, values, Write::Upsert)
+        self.set_at(key, &mut Located::new(), values)
     }
 
     /// Inserts `key` only if it is absent (`KeyExists` otherwise).
     pub fn add(&self, key: &[u8], values: &[(usize, Value<'_>)]) -> Result<(), TableError> {
-        self.write(key, values, Write::InsertOnly)
+        self.add_at(key, &mut Located::new(), values)
     }
 
     /// Updates `key` only if it is present (`NoSuchKey` otherwise). An empty `values` still
     /// counts as an update.
     pub fn update(&self, key: &[u8], values: &[(usize, Value<'_>)]) -> Result<(), TableError> {
-        self.write(key, values, Write::UpdateOnly)
+        self.update_at(key, &mut Located::new(), values)
+    }
+
+    /// [`Table::set`] of a key given to [`Table::locate`] first (`at`).
+    pub fn set_at(&self, key: &[u8], at: &mut Located, values: &[(usize, Value<'_>)]) -> Result<(), TableError> {
+        self.write(key, at, values, Write::Upsert)
+    }
+
+    /// [`Table::add`] of a key given to [`Table::locate`] first (`at`).
+    pub fn add_at(&self, key: &[u8], at: &mut Located, values: &[(usize, Value<'_>)]) -> Result<(), TableError> {
+        self.write(key, at, values, Write::InsertOnly)
+    }
+
+    /// [`Table::update`] of a key given to [`Table::locate`] first (`at`).
+    pub fn update_at(&self, key: &[u8], at: &mut Located, values: &[(usize, Value<'_>)]) -> Result<(), TableError> {
+        self.write(key, at, values, Write::UpdateOnly)
     }
 
     /// `set`, `add` and `update`: one lookup under the bucket lock, then insert or update as
     /// `mode` allows, then the values.
     #[inline(always)]
-    fn write(&self, key: &[u8], values: &[(usize, Value<'_>)], mode: Write) -> Result<(), TableError> {
-        let mut k = PreparedKey::blank();
-        let (view, b, me) = self.begin(key, &mut k)?;
+    fn write(&self, key: &[u8], at: &mut Located, values: &[(usize, Value<'_>)], mode: Write) -> Result<(), TableError> {
+        let (view, b, me) = self.begin_at(key, at)?;
+        let k = &at.key;
         self.check(values)?;
         let _g = self.lock_bucket(view, b, me)?;
-        let s = match (Self::find::<true>(view, b, &k), mode) {
+        let s = match (Self::find::<true>(view, b, k), mode) {
             (Lookup::Found { .. }, Write::InsertOnly) => return Err(TableError::KeyExists),
             (Lookup::Found { slot, .. }, _) => {
                 self.count_update(view, me);
                 slot
             }
             (Lookup::Missing { .. }, Write::UpdateOnly) => return Err(TableError::NoSuchKey),
-            (Lookup::Missing { chain_len }, _) => self.insert(view, b, &k, chain_len, me)?,
+            (Lookup::Missing { chain_len }, _) => self.insert(view, b, k, chain_len, me)?,
         };
         // SAFETY: slot s is in our chain, we hold its lock, values were checked.
         unsafe { row::write_values(&self.schema, view.data(s), values) };
@@ -253,12 +325,23 @@ impl Table {
         expected: &[(usize, Value<'_>)],
         values: &[(usize, Value<'_>)],
     ) -> Result<(), TableError> {
-        let mut k = PreparedKey::blank();
-        let (view, b, me) = self.begin(key, &mut k)?;
+        self.cmpset_at(key, &mut Located::new(), expected, values)
+    }
+
+    /// [`Table::cmpset`] of a key given to [`Table::locate`] first (`at`).
+    pub fn cmpset_at(
+        &self,
+        key: &[u8],
+        at: &mut Located,
+        expected: &[(usize, Value<'_>)],
+        values: &[(usize, Value<'_>)],
+    ) -> Result<(), TableError> {
+        let (view, b, me) = self.begin_at(key, at)?;
+        let k = &at.key;
         self.check(expected)?;
         self.check(values)?;
         let _g = self.lock_bucket(view, b, me)?;
-        match Self::find::<true>(view, b, &k) {
+        match Self::find::<true>(view, b, k) {
             Lookup::Found { slot, .. } => {
                 let data = view.data(slot);
                 // SAFETY: as in set().

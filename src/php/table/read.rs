@@ -117,7 +117,8 @@ pub fn cmpdel(c: &mut Call<'_>) -> Res {
     let exp = c.arg(2).array().expect("parsed as an array");
     expected_ok(c, exp)?;
     let shape = c.open()?.tab.shape.clone();
-    let e = values::convert_expected(c, &shape, exp)?;
+    let mut e = values::Values::new();
+    values::convert_expected(c, &shape, exp, &mut e)?;
     let o = c.open()?;
     let r = o.tab.table.cmpdel(key, e.as_slice());
     drop(o);

@@ -10,7 +10,7 @@
 //! Row → PHP: arrays copied from a per-table template whose keys are the column names (numeric
 //! names as integer keys, as PHP's arrays require), with the values filled in.
 
-use super::call::{ArrayArg, Call, Stop};
+use super::call::{ArrayArg, Call, Res, Stop};
 use super::object::{Created, Shape};
 use crate::php::zend::{self, ztype};
 use crate::table::{ColumnType, RowBuf, Schema, Value};
@@ -58,7 +58,9 @@ impl<T: Copy> Small<T> {
 }
 
 impl Values {
-    fn new() -> Values {
+    /// No values yet; the conversions fill it in place (returned by value, its few hundred
+    /// bytes were copied on every call).
+    pub fn new() -> Values {
         Values { pairs: Small::new((0, Value::Int(0))), owned: Small::new(std::ptr::null_mut()) }
     }
 
@@ -157,18 +159,17 @@ fn convert(call: &mut Call<'_>, schema: &Schema, col: usize, z: *mut zval, out: 
 
 /// Converts the entries of a `set()`-style array: string keys naming a column; the others are
 /// ignored (as Swoole does: an integer key never names a column). May run user code.
-pub fn convert_row(call: &mut Call<'_>, shape: &Shape, a: ArrayArg<'_>, key: &[u8]) -> Result<Values, Stop> {
-    let mut out = Values::new();
+pub fn convert_row(call: &mut Call<'_>, shape: &Shape, a: ArrayArg<'_>, key: &[u8], out: &mut Values) -> Res {
     // SAFETY: the array is held by the frame for the whole call.
     for (k, v) in unsafe { entries(a.ht) } {
         if k.is_null() {
             continue;
         }
         if let Some(col) = column_of(shape, k) {
-            convert(call, &shape.schema, col, v, &mut out, Some(key))?;
+            convert(call, &shape.schema, col, v, out, Some(key))?;
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Why an `$expected` array cannot be used.
@@ -201,15 +202,14 @@ pub fn check_expected(shape: &Shape, a: ArrayArg<'_>) -> Result<(), Rejected> {
 }
 
 /// Converts a checked `$expected` array (strings compared whole). May run user code.
-pub fn convert_expected(call: &mut Call<'_>, shape: &Shape, a: ArrayArg<'_>) -> Result<Values, Stop> {
-    let mut out = Values::new();
+pub fn convert_expected(call: &mut Call<'_>, shape: &Shape, a: ArrayArg<'_>, out: &mut Values) -> Res {
     // SAFETY: as in `check_expected`.
     for (k, v) in unsafe { entries(a.ht) } {
         if let Some(col) = column_of(shape, k) {
-            convert(call, &shape.schema, col, v, &mut out, None)?;
+            convert(call, &shape.schema, col, v, out, None)?;
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Stores one row value into `z`.

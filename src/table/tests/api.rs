@@ -1,7 +1,7 @@
 //! Row operation semantics (Swoole 6.3 behaviour, reference §1.5–§1.13).
 
 use super::support::*;
-use crate::table::{ColumnError, TableBuilder, TableError, Value};
+use crate::table::{ColumnError, Located, TableBuilder, TableError, Value};
 
 fn row(t: &crate::table::Table, key: &[u8]) -> Option<(i64, f64, Vec<u8>)> {
     let mut r = t.row_buf();
@@ -302,4 +302,36 @@ fn a_childs_exit_or_drop_does_not_touch_the_table() {
     });
     assert_eq!(wait(pid), 0);
     assert_eq!(row(&t, b"k").unwrap().0, 2);
+}
+
+#[test]
+fn a_located_key_is_used_only_for_its_own_table_and_key() {
+    // locate() is a head start taken before user code may run; whatever happened meanwhile,
+    // the write must land where lookups find it.
+    let a = table(1024, 0.2);
+    let b = table(1024, 0.2);
+    // located in another table (another hash key): hashed again for this one
+    let mut at = Located::new();
+    a.locate(b"moved", &mut at);
+    b.set_at(b"moved", &mut at, &[]).unwrap();
+    assert!(b.exists(b"moved").unwrap());
+    // located for another key of the same length: hashed again for this key
+    let mut at = Located::new();
+    a.locate(b"key-1", &mut at);
+    a.set_at(b"key-2", &mut at, &[]).unwrap();
+    assert!(a.exists(b"key-2").unwrap());
+    assert!(!a.exists(b"key-1").unwrap());
+    // located for this table and key: reused; add/update/cmpset take it too
+    let mut at = Located::new();
+    a.locate(b"same", &mut at);
+    a.add_at(b"same", &mut at, &[]).unwrap();
+    a.update_at(b"same", &mut at, &[]).unwrap();
+    a.cmpset_at(b"same", &mut at, &[], &[]).unwrap();
+    assert!(a.exists(b"same").unwrap());
+    // never located (an invalid key, or a table that could not be used then): errors as usual
+    let mut at = Located::new();
+    a.locate(b"", &mut at);
+    assert_eq!(a.set_at(b"", &mut at, &[]), Err(TableError::InvalidKey));
+    a.check_invariants().unwrap();
+    b.check_invariants().unwrap();
 }
