@@ -178,11 +178,15 @@ pub(crate) fn hash_words(k: &HashKey, words: &[u64; 8], len: usize) -> u64 {
     place(s.finish(class(full) | (len as u64) << 56), offset)
 }
 
-/// Loads `key` (at most 64 bytes) as little-endian words, zero-padded; words past the key stay
-/// as they are (zero in a fresh array). Whole words are loaded directly and the 1..7 tail bytes
-/// with at most three small loads, avoiding a variable-length copy.
+/// Loads `key` (at most 64 bytes) as little-endian words, zero-padded, and sets the words past
+/// it to zero: whatever `words` held before (a key used again for a shorter one) cannot leak
+/// into the hash or into a slot. Whole words are loaded directly and the 1..7 tail bytes with at
+/// most three small loads, avoiding a variable-length copy.
 #[inline(always)]
 fn fill_words(key: &[u8], words: &mut [u64; 8]) {
+    for w in &mut words[key.len().div_ceil(8)..] {
+        *w = 0;
+    }
     let mut chunks = key.chunks_exact(8);
     for (w, c) in words.iter_mut().zip(&mut chunks) {
         *w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
@@ -231,8 +235,8 @@ impl PreparedKey {
         PreparedKey { words: [0; 8], len: 0, hash: 0 }
     }
 
-    /// Fills a [`PreparedKey::blank`] key in place; false (and nothing written) when the key is
-    /// empty or longer than [`MAX_KEY_LEN`]. The table's operations use this rather than
+    /// Fills this key in place, whatever it held before; false (and nothing written) when the
+    /// key is empty or longer than [`MAX_KEY_LEN`]. The table's operations use this rather than
     /// [`PreparedKey::new`] so the 80 bytes are built where they are used instead of being moved
     /// out of an `Option` (that copy, one byte off alignment, stalled on store forwarding).
     #[inline(always)]

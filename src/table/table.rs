@@ -213,6 +213,7 @@ impl Table {
     /// invalid it does nothing, and the operation given `at` reports that as usual.
     #[inline(always)]
     pub fn locate(&self, key: &[u8], at: &mut Located) {
+        at.ready = false;
         let Ok(view) = self.live_view() else { return };
         if !at.key.prepare(key, &view.hash_key) {
             return;
@@ -229,11 +230,7 @@ impl Table {
     #[inline(always)]
     fn begin_at<'a>(&'a self, key: &[u8], at: &mut Located) -> Result<(&'a View, u32, u32), TableError> {
         if !(at.ready && at.for_key == self.view.hash_key && at.key.is(key)) {
-            if at.ready {
-                // (prepare() needs the words past the key zero, as in a new Located)
-                at.key = PreparedKey::blank();
-                at.ready = false;
-            }
+            at.ready = false;
             let (view, b, me) = self.begin(key, &mut at.key)?;
             at.bucket = b;
             return Ok((view, b, me));

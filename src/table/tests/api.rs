@@ -335,3 +335,24 @@ fn a_located_key_is_used_only_for_its_own_table_and_key() {
     a.check_invariants().unwrap();
     b.check_invariants().unwrap();
 }
+
+#[test]
+fn a_located_used_again_for_a_shorter_key_hashes_that_key_alone() {
+    // A Located keeps the words of its last key; a shorter key (a whole number of words, whose
+    // hash reads the word after it) must not hash or store any of them.
+    let t = table(1024, 0.2);
+    let mut at = Located::new();
+    t.set_at(b"0123456789abcdefXYZ", &mut at, &[]).unwrap();
+    t.set_at(b"abcdefgh", &mut at, &[]).unwrap();
+    let long = [b'A'; 36];
+    let mut at = Located::new();
+    t.locate(&long, &mut at);
+    t.set_at(&long, &mut at, &[]).unwrap();
+    t.locate(b"BBBBBBBBBBBBBBBB", &mut at);
+    t.set_at(b"BBBBBBBBBBBBBBBB", &mut at, &[]).unwrap();
+    for k in [&b"0123456789abcdefXYZ"[..], b"abcdefgh", &long, b"BBBBBBBBBBBBBBBB"] {
+        assert!(t.exists(k).unwrap(), "{:?}", String::from_utf8_lossy(k));
+    }
+    assert_eq!(t.count(), 4);
+    t.check_invariants().unwrap();
+}
