@@ -17,7 +17,7 @@ export SWOOLE_SO
 # modules the tests load next to ours, when the PHP build has them as shared objects
 TEST_MODS    = $(foreach m,posix,$(if $(wildcard $(PHP_EXT_DIR)/$(m).so),-d extension=$(m)))
 
-.PHONY: all deps build demo test cargo-test phpt difftest difftest-swoole difftest-swoole-quick torture-quick torture deploy-test valgrind bench bench-named install uninstall deb test-deploy test-named clean
+.PHONY: all deps build demo test cargo-test phpt difftest difftest-swoole difftest-swoole-quick torture-quick torture deploy-test valgrind bench bench-named bench-swoole install uninstall deb test-deploy test-named clean
 
 all: build
 
@@ -147,6 +147,16 @@ bench: $(EXT)
 # a named table against a forked one, in one process, rounds taking turns (about a minute)
 bench-named: $(EXT)
 	@$(PHPX) benches/named_vs_forked.php 1000000 7
+
+# rsipc's table against Swoole's in one process (both loaded), rounds taking turns, every key
+# kind and hot incr (about 5 minutes); needs SWOOLE_SO=/path/to/swoole.so
+BENCH_ROUNDS ?= 3
+bench-swoole: $(EXT)
+	@if [ -z "$(SWOOLE_SO)" ]; then echo "$@: needs SWOOLE_SO=/path/to/swoole.so (a swoole.so built for this PHP)"; exit 1; fi
+	@# (both are loaded on purpose: rsipc's startup warning saying so is left out)
+	@$(PHP) -n -d display_startup_errors=0 -d extension=$(SWOOLE_SO) -d extension=$(CURDIR)/$(EXT) benches/vs_swoole.php \
+		$(or $(BENCH_ROWS),1000000) $(BENCH_ROUNDS) 2> >(grep -v 'rsipc: the Swoole extension is loaded' >&2) \
+		| tee build/bench-swoole.txt
 
 # Without the rights, say so in one line before anything is built or touched.
 ifneq ($(filter install uninstall,$(MAKECMDGOALS)),)

@@ -43,10 +43,11 @@ function bench_row(): array
     return ['i' => 1, 'f' => 1.5, 's' => str_repeat('s', 32)];
 }
 
-// A new forked-style table of the benchmark schema (Swoole's or rsipc's Swoole\Table).
-function bench_table(int $n): Swoole\Table
+// A new forked-style table of the benchmark schema: a Swoole\Table (Swoole's or rsipc's), or
+// of another class with its API (rsipc's Rsipc\Table beside Swoole's).
+function bench_table(int $n, string $class = 'Swoole\\Table'): object
 {
-    $t = new Swoole\Table($n, 1.0);
+    $t = new $class($n, 1.0);
     foreach (bench_columns() as $name => $type) {
         is_array($type) ? $t->column($name, $type[0], $type[1]) : $t->column($name, $type);
     }
