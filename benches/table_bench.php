@@ -53,16 +53,7 @@ if ($kind === 'apcu') {
 
 if ($once) {
     foreach ([1 => 'hot incr, 1 process', 2 => 'hot incr, 2 processes', 4 => 'hot incr, 4 processes'] as $procs => $label) {
-        $time($label, $procs * $n, function () use ($procs, $inc) {
-            $kids = [];
-            for ($p = 1; $p < $procs; $p++) {
-                $pid = pcntl_fork();
-                if ($pid === 0) { $inc(); exit(0); }
-                $kids[] = $pid;
-            }
-            $inc();
-            foreach ($kids as $pid) { pcntl_waitpid($pid, $st); }
-        });
+        $time($label, $procs * $n, fn() => in_processes($procs, $inc));
     }
     $sum = 0;
     foreach ($hot as $k) { $sum += $read($k); }

@@ -71,3 +71,17 @@ function table_ops(array $keys): array
         'del' => function ($t) use ($keys) { foreach ($keys as $k) { $t->del($k); } },
     ];
 }
+
+// Runs $f in $procs processes at once: this one and $procs - 1 forked children; returns when
+// all are done.
+function in_processes(int $procs, callable $f): void
+{
+    $kids = [];
+    for ($p = 1; $p < $procs; $p++) {
+        $pid = pcntl_fork();
+        if ($pid === 0) { $f(); exit(0); }
+        $kids[] = $pid;
+    }
+    $f();
+    foreach ($kids as $pid) { pcntl_waitpid($pid, $st); }
+}

@@ -56,15 +56,7 @@ $expect = 0;
 for ($r = 0; $r < $rounds; $r++) {
     foreach ([1, 2, 4] as $procs) {
         $measure("hot incr, $procs process" . ($procs > 1 ? 'es' : ''), $pair, function ($t) use ($procs, $hot, $n) {
-            $inc = function () use ($t, $hot, $n) { for ($i = 0; $i < $n; $i++) { $t->incr($hot[$i % 1000], 'i'); } };
-            $kids = [];
-            for ($p = 1; $p < $procs; $p++) {
-                $pid = pcntl_fork();
-                if ($pid === 0) { $inc(); exit(0); }
-                $kids[] = $pid;
-            }
-            $inc();
-            foreach ($kids as $pid) { pcntl_waitpid($pid, $st); }
+            in_processes($procs, function () use ($t, $hot, $n) { for ($i = 0; $i < $n; $i++) { $t->incr($hot[$i % 1000], 'i'); } });
         });
         $expect += $procs * $n;
     }
