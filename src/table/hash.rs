@@ -158,6 +158,15 @@ pub fn hash_bytes(key: [u64; 2], bytes: &[u8]) -> u64 {
 /// a key it copied out of a slot. Equal to [`hash_bytes`] of the same bytes.
 #[inline(always)]
 pub(crate) fn hash_words(k: &HashKey, words: &[u64; 8], len: usize) -> u64 {
+    hash_with(k, len, |i| words[i])
+}
+
+/// [`hash_words`] of the key whose word `i` is `word(i)` (zero-padded, asked for `i <= len / 8`),
+/// so a key can be hashed where it lies (a slot's words) without being gathered into an array
+/// first: storing the words and reading the array back in wider loads stalled on store
+/// forwarding.
+#[inline(always)]
+pub(crate) fn hash_with(k: &HashKey, len: usize, word: impl Fn(usize) -> u64) -> u64 {
     debug_assert!((1..=MAX_KEY_LEN).contains(&len));
     // Where the last byte's low 4 bits are, and the next-to-last's low 3 (a one-byte key has
     // none: its mask is 0). The class is the words with those bits cleared; it is never stored (copying
@@ -167,8 +176,8 @@ pub(crate) fn hash_words(k: &HashKey, words: &[u64; 8], len: usize) -> u64 {
     let (wl, ml) = (last / 8, 0x0fu64 << (8 * (last % 8)));
     let prev = last.saturating_sub(1);
     let (wp, mp) = (prev / 8, if len >= 2 { 0x07u64 << (8 * (prev % 8)) } else { 0 });
-    let class = |i: usize| words[i] & !(if i == wl { ml } else { 0 } | if i == wp { mp } else { 0 });
-    let offset = (((words[wp] & mp) >> (8 * (prev % 8))) << 4 | (words[wl] & ml) >> (8 * (last % 8))) as u32;
+    let class = |i: usize| word(i) & !(if i == wl { ml } else { 0 } | if i == wp { mp } else { 0 });
+    let offset = (((word(wp) & mp) >> (8 * (prev % 8))) << 4 | (word(wl) & ml) >> (8 * (last % 8))) as u32;
     let full = len / 8;
     let mut s = Sip::<1, 3>::new(k);
     for i in 0..full {

@@ -26,7 +26,7 @@
 use std::sync::atomic::{AtomicU64, Ordering::*};
 
 use super::error::TableError;
-use super::hash::{MAX_KEY_LEN, hash_words};
+use super::hash::{MAX_KEY_LEN, hash_with};
 use super::layout::{NIL, View, link};
 use super::owner;
 use super::row::RowBuf;
@@ -83,7 +83,7 @@ impl Table {
             // SAFETY: slot i is in chain b and we hold b's lock, so it is stable; its key length
             // was checked just above.
             unsafe {
-                out.set_key_words(&sl.key_words(8), klen);
+                out.set_key_with(klen, |i| sl.key[i].load(Relaxed));
                 out.copy_row(view.data(i));
             }
             return Ok(true);
@@ -152,11 +152,16 @@ fn unlocked_bucket(view: &View, i: u32) -> Option<u32> {
     if klen == 0 || klen > MAX_KEY_LEN {
         return None;
     }
-    let mut words = sl.key_words(klen.div_ceil(8));
-    if !klen.is_multiple_of(8) {
-        words[klen / 8] &= (1u64 << (8 * (klen % 8))) - 1;
-    }
-    Some(view.geo.bucket_of(hash_words(&view.hash_key, &words, klen)))
+    // the key's words as they lie in the slot, the tail masked, zero past it (racy reads: only a
+    // hint, checked under the lock)
+    let nw = klen.div_ceil(8);
+    let tail = if klen.is_multiple_of(8) { !0 } else { (1u64 << (8 * (klen % 8))) - 1 };
+    let word = |i: usize| match i {
+        _ if i >= nw => 0,
+        _ if i == nw - 1 => sl.key[i].load(Relaxed) & tail,
+        _ => sl.key[i].load(Relaxed),
+    };
+    Some(view.geo.bucket_of(hash_with(&view.hash_key, klen, word)))
 }
 
 /// Whether slot `s` is in bucket `b`'s chain. The caller holds the bucket lock.

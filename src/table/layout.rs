@@ -356,6 +356,7 @@ impl SlotHeader {
 
     /// Copies the first `nw` key words (the rest of the result is zero).
     #[inline(always)]
+    #[cfg(test)]
     pub(crate) fn key_words(&self, nw: usize) -> [u64; 8] {
         let mut w = [0u64; 8];
         for (d, s) in w.iter_mut().zip(&self.key[..nw]) {

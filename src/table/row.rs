@@ -197,9 +197,20 @@ impl RowBuf {
     /// `words` holds at least `len` bytes of key (`len <= 63`).
     #[inline(always)]
     pub(crate) unsafe fn set_key_words(&mut self, words: &[u64; 8], len: u8) {
+        unsafe { self.set_key_with(len, |i| words[i]) }
+    }
+
+    /// Sets the key to `len` bytes whose word `i` (little-endian, zero-padded) is `word(i)`:
+    /// each word moves on its own, so a key just read from a slot into registers is not stored
+    /// and read back in wider loads (a store-forwarding stall per row in `foreach`).
+    ///
+    /// # Safety
+    /// `word(i)` for `i < len.div_ceil(8)` holds the key's bytes (`len <= 63`).
+    #[inline(always)]
+    pub(crate) unsafe fn set_key_with(&mut self, len: u8, word: impl Fn(usize) -> u64) {
         debug_assert!(len as usize <= MAX_KEY_LEN);
-        for (i, w) in words.iter().enumerate() {
-            self.key[i * 8..i * 8 + 8].copy_from_slice(&w.to_le_bytes());
+        for i in 0..(len as usize).div_ceil(8) {
+            self.key[i * 8..i * 8 + 8].copy_from_slice(&word(i).to_le_bytes());
         }
         self.key_len = len;
     }
