@@ -53,10 +53,13 @@
 /// Longest key accepted, in bytes.
 pub const MAX_KEY_LEN: usize = 63;
 
-/// Offsets run from 0 to this - 1 (see the module notes).
-pub(crate) const OFFSETS: u32 = 128;
-/// Fewest buckets a table has: one per offset, so the keys of one class never share a bucket.
-pub(crate) const MIN_BUCKETS: u32 = OFFSETS;
+/// The bits of a key's next-to-last byte that go into its offset (see the module notes).
+const PREV_BITS: u8 = 0x07;
+/// The bits of a key's last byte that go into its offset.
+const LAST_BITS: u8 = 0x0f;
+/// Fewest buckets a table has: one per offset (0 to 127), so the keys of one class never share
+/// a bucket.
+pub(crate) const MIN_BUCKETS: u32 = ((PREV_BITS as u32) << 4 | LAST_BITS as u32) + 1;
 
 /// The 128-bit SipHash key (k0, k1) of one table.
 pub(crate) type HashKey = [u64; 2];
@@ -144,11 +147,11 @@ pub fn hash_bytes(key: [u64; 2], bytes: &[u8]) -> u64 {
     if n == 0 {
         return siphash::<1, 3>(&key, bytes);
     }
-    let mut offset = (class[n - 1] & 0x0f) as u32;
-    class[n - 1] &= 0xf0;
+    let mut offset = (class[n - 1] & LAST_BITS) as u32;
+    class[n - 1] &= !LAST_BITS;
     if n >= 2 {
-        offset |= ((class[n - 2] & 0x07) as u32) << 4;
-        class[n - 2] &= 0xf8;
+        offset |= ((class[n - 2] & PREV_BITS) as u32) << 4;
+        class[n - 2] &= !PREV_BITS;
     }
     place(siphash::<1, 3>(&key, &class), offset)
 }
@@ -173,9 +176,9 @@ pub(crate) fn hash_with(k: &HashKey, len: usize, word: impl Fn(usize) -> u64) ->
     // the words the caller has just written stalled on store forwarding), each word is masked
     // as SipHash takes it.
     let last = len - 1;
-    let (wl, ml) = (last / 8, 0x0fu64 << (8 * (last % 8)));
+    let (wl, ml) = (last / 8, (LAST_BITS as u64) << (8 * (last % 8)));
     let prev = last.saturating_sub(1);
-    let (wp, mp) = (prev / 8, if len >= 2 { 0x07u64 << (8 * (prev % 8)) } else { 0 });
+    let (wp, mp) = (prev / 8, if len >= 2 { (PREV_BITS as u64) << (8 * (prev % 8)) } else { 0 });
     let class = |i: usize| word(i) & !(if i == wl { ml } else { 0 } | if i == wp { mp } else { 0 });
     let offset = (((word(wp) & mp) >> (8 * (prev % 8))) << 4 | (word(wl) & ml) >> (8 * (last % 8))) as u32;
     let full = len / 8;
