@@ -214,14 +214,12 @@ impl Table {
     #[inline(always)]
     pub fn locate(&self, key: &[u8], at: &mut Located) {
         at.ready = false;
-        let Ok(view) = self.live_view() else { return };
-        if !at.key.prepare(key, &view.hash_key) {
-            return;
+        if let Ok((view, b, _)) = self.begin(key, &mut at.key) {
+            at.bucket = b;
+            at.for_key = view.hash_key;
+            at.ready = true;
+            view.prefetch_bucket(b);
         }
-        at.bucket = view.geo.bucket_of(at.key.hash);
-        at.for_key = view.hash_key;
-        at.ready = true;
-        view.prefetch_bucket(at.bucket);
     }
 
     /// [`Table::begin`] for a key that [`Table::locate`] may have hashed already: its work is
