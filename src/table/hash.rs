@@ -192,18 +192,24 @@ pub(crate) fn hash_with(k: &HashKey, len: usize, word: impl Fn(usize) -> u64) ->
 
 /// Loads `key` (at most 64 bytes) as little-endian words, zero-padded, and sets the words past
 /// it to zero: whatever `words` held before (a key used again for a shorter one) cannot leak
-/// into the hash or into a slot. Whole words are loaded directly and the 1..7 tail bytes with at
-/// most three small loads, avoiding a variable-length copy.
+/// into the hash or into a slot. Every copy has a size fixed at compile time, so it is a few
+/// moves rather than calls to `memset` and `memcpy` (a loop over a variable number of words
+/// became those two calls); the 1..7 tail bytes take at most three small loads.
 #[inline(always)]
 fn fill_words(key: &[u8], words: &mut [u64; 8]) {
-    for w in &mut words[key.len().div_ceil(8)..] {
-        *w = 0;
+    *words = [0; 8];
+    match key.len() / 8 {
+        0 => {}
+        1 => whole_words::<1>(key, words),
+        2 => whole_words::<2>(key, words),
+        3 => whole_words::<3>(key, words),
+        4 => whole_words::<4>(key, words),
+        5 => whole_words::<5>(key, words),
+        6 => whole_words::<6>(key, words),
+        7 => whole_words::<7>(key, words),
+        _ => whole_words::<8>(key, words),
     }
-    let mut chunks = key.chunks_exact(8);
-    for (w, c) in words.iter_mut().zip(&mut chunks) {
-        *w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-    }
-    let t = chunks.remainder();
+    let t = &key[key.len() / 8 * 8..];
     if t.is_empty() {
         return;
     }
@@ -221,6 +227,15 @@ fn fill_words(key: &[u8], words: &mut [u64; 8]) {
         v |= (t[i] as u64) << (8 * i);
     }
     words[key.len() / 8] = v;
+}
+
+/// The first `N` whole words of `key` (which has at least `8 * N` bytes) into `words`.
+#[inline(always)]
+fn whole_words<const N: usize>(key: &[u8], words: &mut [u64; 8]) {
+    for (i, w) in words.iter_mut().enumerate().take(N) {
+        let c = &key[8 * i..8 * i + 8];
+        *w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+    }
 }
 
 /// A key checked for length, laid out as zero-padded words the way slots store it, with its hash.
