@@ -17,7 +17,7 @@ export SWOOLE_SO
 # modules the tests load next to ours, when the PHP build has them as shared objects
 TEST_MODS    = $(foreach m,posix,$(if $(wildcard $(PHP_EXT_DIR)/$(m).so),-d extension=$(m)))
 
-.PHONY: all deps build demo test cargo-test phpt difftest difftest-swoole difftest-swoole-quick torture-quick torture deploy-test valgrind bench bench-named bench-swoole install uninstall deb test-deploy test-named clean
+.PHONY: all deps build demo test cargo-test phpt difftest difftest-swoole difftest-swoole-quick torture-quick torture deploy-test valgrind bench bench-named bench-swoole bench-parts install uninstall deb test-deploy test-named clean
 
 all: build
 
@@ -157,6 +157,12 @@ bench-swoole: $(EXT)
 	@$(PHP) -n -d display_startup_errors=0 -d extension=$(SWOOLE_SO) -d extension=$(CURDIR)/$(EXT) benches/vs_swoole.php \
 		$(or $(BENCH_ROWS),1000000) $(BENCH_ROUNDS) 2> >(grep -v 'rsipc: the Swoole extension is loaded' >&2) \
 		| tee build/bench-swoole.txt
+
+# where one table operation's time goes on the benchmark table: its CPU cost (a cached table),
+# one read of the chain heads (a pointer chase of their size) and the rest, beside Swoole's
+# times when SWOOLE_SO is given (about 90 seconds)
+bench-parts: $(EXT)
+	@$(PHP) -n benches/parts.php $(CURDIR)/$(EXT) $(BENCH_ROUNDS) | tee build/bench-parts.txt
 
 # Without the rights, say so in one line before anything is built or touched.
 ifneq ($(filter install uninstall,$(MAKECMDGOALS)),)

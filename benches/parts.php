@@ -1,0 +1,89 @@
+<?php
+// make bench-parts: where the time of one table operation goes on the benchmark table, rsipc
+// beside Swoole, with digit-free keys (the benchmark's hex kind). Three measurements, in one run,
+// the programs taking turns in every round:
+//   big       benches/table_bench.php: each operation on every row of the 1M-row table
+//   in cache  benches/cached_ops.php: the same operation on 1,000 keys of a 1,024-row table,
+//             where nothing misses the CPU caches: the operation's CPU cost
+//   head      a pointer chase over an array the size of rsipc's chain heads (4 bytes a bucket,
+//             8 MiB for this table; floor.rs): what the one read every rsipc operation makes at
+//             a random place of that array costs
+// Per operation it prints both programs' times and splits rsipc's big time into its CPU cost,
+// one head read, and the rest (reading the row's slot and what the head read does not cover:
+// chain steps past the first row, TLB misses). The parts are estimates, not a sum that must
+// hold: the CPU overlaps part of a miss with the next call's work, so "rest" can be negative.
+// Usage: php -n benches/parts.php /abs/path/rsipc.so [rounds]   (SWOOLE_SO: Swoole's side)
+require __DIR__ . '/report.php';
+$so = $argv[1] ?? die("usage: parts.php /abs/path/rsipc.so [rounds]\n");
+$rounds = max(1, (int)($argv[2] ?? 3));
+$rows = (int)(getenv('BENCH_ROWS') ?: 1000000);
+$php = PHP_BINARY . ' -n';
+$dir = __DIR__;
+$swoole = (string)getenv('SWOOLE_SO');
+$programs = ['rsipc' => "$php -d extension=" . escapeshellarg($so)];
+if ($swoole !== '' && is_file($swoole)) {
+    $programs['Swoole'] = "$php -d extension=" . escapeshellarg($swoole);
+}
+
+// rsipc's buckets for Table($rows, 1.0) (layout.rs): getSize() N is a power of two, N overflow
+// rows more, and B is the power of two at or above N + N
+$pow2 = function (int $v): int { $p = 1; while ($p < $v) { $p <<= 1; } return $p; };
+$buckets = $pow2(2 * $pow2($rows));
+$mib = max(1, intdiv(4 * $buckets, 1 << 20));
+
+// "name<TAB>number" lines into name => number
+function figures(string $cmd): array {
+    $out = [];
+    foreach (explode("\n", (string)shell_exec("$cmd 2>&1")) as $line) {
+        if (preg_match('/^(.+)\t([\d.]+)$/', $line, $m)) { $out[$m[1]] = (float)$m[2]; }
+    }
+    if ($out === []) { fwrite(STDERR, "bench-parts: no figures from: $cmd\n"); exit(1); }
+    return $out;
+}
+
+$bin = sys_get_temp_dir() . '/rsipc-parts-' . getmypid();
+if (trim((string)shell_exec("rustc --edition 2024 -O -o $bin $dir/floor.rs 2>&1; echo $?")) !== '0') {
+    fwrite(STDERR, "bench-parts: rustc could not build benches/floor.rs\n");
+    exit(1);
+}
+$heads = $cached = $big = [];
+for ($r = 1; $r <= $rounds; $r++) {
+    // the programs take turns going first
+    $order = $r % 2 ? $programs : array_reverse($programs, true);
+    $heads[] = (float)trim((string)shell_exec("$bin $mib 3000000 | tail -1")) / 1000;
+    foreach ($order as $name => $cmd) {
+        foreach (figures("$cmd $dir/cached_ops.php") as $op => $ns) { $cached[$name][$op][] = $ns; }
+        foreach (figures("$cmd $dir/table_bench.php table $rows hex") as $op => $perSec) {
+            $big[$name][$op][] = 1e9 / $perSec;
+        }
+    }
+    fprintf(STDERR, "  round %d of %d done\n", $r, $rounds);
+}
+unlink($bin);
+$head = bench_median($heads);
+
+$swooleToo = isset($programs['Swoole']);
+$fmt = '%-13s %9s %9s %9s  %9s %9s %9s %9s';
+$lines = [sprintf($fmt, '', 'Swoole', 'Swoole', '', 'rsipc', 'rsipc', 'one head', 'rsipc'),
+    sprintf($fmt, 'operation', 'in cache', 'big', 'ratio', 'big', 'in cache', 'read', 'rest')];
+$lines[] = str_repeat('-', strlen($lines[1]));
+foreach (array_keys($cached['rsipc']) as $op) {
+    $rc = bench_median($cached['rsipc'][$op]);
+    $rb = bench_median($big['rsipc'][$op]);
+    [$sc, $sb, $ratio] = ['-', '-', '-'];
+    if ($swooleToo) {
+        $sc = sprintf('%.0f', bench_median($cached['Swoole'][$op]));
+        $sbv = bench_median($big['Swoole'][$op]);
+        [$sb, $ratio] = [sprintf('%.0f', $sbv), sprintf('%.2fx', $sbv / $rb)];
+    }
+    $lines[] = sprintf($fmt, $op, $sc, $sb, $ratio, sprintf('%.0f', $rb), sprintf('%.0f', $rc), sprintf('%.0f', $head),
+        sprintf('%.0f', $rb - $rc - $head));
+}
+echo implode("\n", $lines), "\n";
+printf("  nanoseconds per operation, medians of %d rounds; ratio = Swoole big / rsipc big (higher is better)\n", $rounds);
+printf("  big: %d rows, digit-free keys; in cache: 1,000 keys in a 1,024-row table\n", $rows);
+printf("  one head read: a pointer chase over %d MiB, the size of rsipc's chain heads (%d buckets)\n", $mib, $buckets);
+echo "  rest = rsipc big - in cache - one head read: the slot's row and whatever else misses\n";
+if (!$swooleToo) {
+    echo "  Swoole's columns skipped: set SWOOLE_SO to a swoole.so built for this PHP\n";
+}
