@@ -154,7 +154,7 @@ BENCH_ROUNDS ?= 3
 bench-swoole: $(EXT)
 	@if [ -z "$(SWOOLE_SO)" ]; then echo "$@: needs SWOOLE_SO=/path/to/swoole.so (a swoole.so built for this PHP)"; exit 1; fi
 	@# (both are loaded on purpose: rsipc's startup warning saying so is left out)
-	@$(PHP) -n -d display_startup_errors=0 -d extension=$(SWOOLE_SO) -d extension=$(CURDIR)/$(EXT) benches/vs_swoole.php \
+	@set -o pipefail; $(PHP) -n -d display_startup_errors=0 -d extension=$(SWOOLE_SO) -d extension=$(CURDIR)/$(EXT) benches/vs_swoole.php \
 		$(or $(BENCH_ROWS),1000000) $(BENCH_ROUNDS) 2> >(grep -v 'rsipc: the Swoole extension is loaded' >&2) \
 		| tee build/bench-swoole.txt
 
@@ -162,7 +162,7 @@ bench-swoole: $(EXT)
 # one read of the chain heads (a pointer chase of their size) and the rest, beside Swoole's
 # times when SWOOLE_SO is given (about 90 seconds)
 bench-parts: $(EXT)
-	@$(PHP) -n benches/parts.php $(CURDIR)/$(EXT) $(BENCH_ROUNDS) | tee build/bench-parts.txt
+	@set -o pipefail; $(PHP) -n benches/parts.php $(CURDIR)/$(EXT) $(BENCH_ROUNDS) | tee build/bench-parts.txt
 
 # Without the rights, say so in one line before anything is built or touched.
 ifneq ($(filter install uninstall,$(MAKECMDGOALS)),)

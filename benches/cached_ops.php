@@ -1,9 +1,11 @@
 <?php
 // The CPU cost of each table operation, without memory misses: the benchmark's schema and
 // operations on 1,000 digit-free keys in a table of 1,024 rows, small enough to stay in the CPU
-// caches, each pass repeated until it has run for about a second. Prints "name<TAB>nanoseconds
-// per operation" lines (median of 5 passes). Run under rsipc or under Swoole (both provide
-// Swoole\Table). foreach is left out: it reads no bucket, so bound.php has no use for it.
+// caches: 5 samples of about 0.2 s each (passes over the keys, with whatever restores the
+// table between passes left out of the time). Prints "name<TAB>nanoseconds per operation" lines
+// (the median sample), then checks the table holds every key again and exits 1 if not. Run
+// under rsipc or under Swoole (both provide Swoole\Table). foreach is left out: it reads no
+// bucket, so parts.php has no use for it.
 // Usage: php -n -d extension=rsipc.so|swoole.so cached_ops.php
 require __DIR__ . '/table_ops.php';
 $keys = bench_keys('hex', 1000);
@@ -25,11 +27,12 @@ $ops = [
 ];
 $empty(); // set (insert) starts from an empty table
 foreach ($ops as $name => [$timed, $restore]) {
-    // passes per measurement: enough for about 0.2 s, found from one pass
+    // passes per sample: enough for about 0.2 s of timed work, found from one pass
     $t0 = hrtime(true);
     $timed();
+    $took = hrtime(true) - $t0;
     if ($restore) { $restore(); }
-    $reps = max(1, (int)(0.2e9 / max(1, hrtime(true) - $t0)));
+    $reps = max(1, (int)(0.2e9 / max(1, $took)));
     $samples = [];
     for ($s = 0; $s < 5; $s++) {
         $ns = 0;

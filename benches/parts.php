@@ -25,23 +25,31 @@ if ($swoole !== '' && is_file($swoole)) {
     $programs['Swoole'] = "$php -d extension=" . escapeshellarg($swoole);
 }
 
-// rsipc's buckets for Table($rows, 1.0) (layout.rs): getSize() N is a power of two, N overflow
-// rows more, and B is the power of two at or above N + N
+// rsipc's buckets for Table($rows, 1.0) (capacity.rs, layout.rs): getSize() N is a power of two
+// of at least 64, N overflow rows more, and B is the power of two at or above N + N, at least
+// 128. The chase runs over whole MiB: at least 1 MiB, so for small tables it is bigger than
+// their heads.
 $pow2 = function (int $v): int { $p = 1; while ($p < $v) { $p <<= 1; } return $p; };
-$buckets = $pow2(2 * $pow2($rows));
+$buckets = max(128, $pow2(2 * $pow2(max(64, $rows))));
 $mib = max(1, intdiv(4 * $buckets, 1 << 20));
 
-// "name<TAB>number" lines into name => number
+// Runs $cmd and returns its "name<TAB>number" lines as name => number; a command that fails
+// or prints no figures ends the benchmark with its output.
 function figures(string $cmd): array {
+    exec("$cmd 2>&1", $lines, $rc);
     $out = [];
-    foreach (explode("\n", (string)shell_exec("$cmd 2>&1")) as $line) {
+    foreach ($lines as $line) {
         if (preg_match('/^(.+)\t([\d.]+)$/', $line, $m)) { $out[$m[1]] = (float)$m[2]; }
     }
-    if ($out === []) { fwrite(STDERR, "bench-parts: no figures from: $cmd\n"); exit(1); }
+    if ($rc !== 0 || $out === []) {
+        fwrite(STDERR, "bench-parts: failed (exit $rc): $cmd\n" . implode("\n", $lines) . "\n");
+        exit(1);
+    }
     return $out;
 }
 
 $bin = sys_get_temp_dir() . '/rsipc-parts-' . getmypid();
+register_shutdown_function(function () use ($bin) { if (is_file($bin)) { unlink($bin); } });
 if (trim((string)shell_exec("rustc --edition 2024 -O -o $bin $dir/floor.rs 2>&1; echo $?")) !== '0') {
     fwrite(STDERR, "bench-parts: rustc could not build benches/floor.rs\n");
     exit(1);
@@ -50,7 +58,9 @@ $heads = $cached = $big = [];
 for ($r = 1; $r <= $rounds; $r++) {
     // the programs take turns going first
     $order = $r % 2 ? $programs : array_reverse($programs, true);
-    $heads[] = (float)trim((string)shell_exec("$bin $mib 3000000 | tail -1")) / 1000;
+    $ps = trim((string)shell_exec("$bin $mib 3000000 | tail -1"));
+    if (!preg_match('/^\d+$/', $ps)) { fwrite(STDERR, "bench-parts: the pointer chase printed no figure\n"); exit(1); }
+    $heads[] = (int)$ps / 1000;
     foreach ($order as $name => $cmd) {
         foreach (figures("$cmd $dir/cached_ops.php") as $op => $ns) { $cached[$name][$op][] = $ns; }
         foreach (figures("$cmd $dir/table_bench.php table $rows hex") as $op => $perSec) {
@@ -59,7 +69,6 @@ for ($r = 1; $r <= $rounds; $r++) {
     }
     fprintf(STDERR, "  round %d of %d done\n", $r, $rounds);
 }
-unlink($bin);
 $head = bench_median($heads);
 
 $swooleToo = isset($programs['Swoole']);
@@ -82,7 +91,7 @@ foreach (array_keys($cached['rsipc']) as $op) {
 echo implode("\n", $lines), "\n";
 printf("  nanoseconds per operation, medians of %d rounds; ratio = Swoole big / rsipc big (higher is better)\n", $rounds);
 printf("  big: %d rows, digit-free keys; in cache: 1,000 keys in a 1,024-row table\n", $rows);
-printf("  one head read: a pointer chase over %d MiB, the size of rsipc's chain heads (%d buckets)\n", $mib, $buckets);
+printf("  one head read: a pointer chase over %d MiB; rsipc's chain heads: %d buckets of 4 bytes\n", $mib, $buckets);
 echo "  rest = rsipc big - in cache - one head read: the slot's row and whatever else misses\n";
 if (!$swooleToo) {
     echo "  Swoole's columns skipped: set SWOOLE_SO to a swoole.so built for this PHP\n";
