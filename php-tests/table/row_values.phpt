@@ -2,8 +2,8 @@
 Swoole\Table rows are values: a row array handed out earlier never changes, whatever is read later
 --FILE--
 <?php
-// The table refills a row array it handed out when nobody holds it any more; these check that
-// no holder ever sees that happen.
+// Every row array is the caller's own value: holders of earlier rows never see later reads,
+// however they hold them.
 $t = new Swoole\Table(64);
 $t->column('n', Swoole\Table::TYPE_INT);
 $t->column('s', Swoole\Table::TYPE_STRING, 8);
@@ -53,6 +53,16 @@ function keep(?array $r = null): ?array { static $kept; if ($r !== null) { $kept
 keep($t->get('c'));
 for ($i = 0; $i < 3; $i++) { $t->get('d'); $t->get('a'); }
 echo $show($list[0]), ' ', $show($list[1]), ' ', $show(keep()), "\n";
+
+echo "-- a row turned into an object, walked by reference\n";
+class Gone { function __destruct() { echo "destructed "; } }
+$o = (object)$t->get('a');
+array_walk($o, function (&$v, $k) { if ($k === 'n') { $v = new Gone; } });
+unset($o);
+echo "after unset\n";
+$t->get('a');
+$t->get('a');
+echo $show($t->get('a')), "\n";
 
 echo "-- a string taken out of a dropped row\n";
 $r = $t->get('d');
@@ -120,6 +130,9 @@ var_dump(memory_get_usage() - $before);
 55/a/0.5 1/a/0.5
 -- held as an element of another array, and in a static
 1/a/0.5 2/bb/1 3/ccc/1.5
+-- a row turned into an object, walked by reference
+destructed after unset
+1/a/0.5
 -- a string taken out of a dropped row
 string(4) "dddd"
 -- foreach over a row while reading others

@@ -285,42 +285,6 @@ pub unsafe fn set_arr(z: *mut zval, ht: *mut HashTable) {
     }
 }
 
-/// The number of references to an array (`GC_REFCOUNT`).
-#[inline(always)]
-pub unsafe fn array_refcount(ht: *const HashTable) -> u32 {
-    unsafe { (*ht).gc.refcount }
-}
-
-/// `GC_ADDREF` of an array.
-#[inline(always)]
-pub unsafe fn array_addref(ht: *mut HashTable) {
-    unsafe { (*ht).gc.refcount += 1 };
-}
-
-/// Gives up one reference to an array of scalars and strings, destroying it when that was the
-/// last (`zend_array_release`; such an array holds nothing collectable, so it needs no place in
-/// the cycle collector's buffer when others still hold it).
-#[inline(always)]
-pub unsafe fn array_release(ht: *mut HashTable) {
-    unsafe {
-        (*ht).gc.refcount -= 1;
-        if (*ht).gc.refcount == 0 {
-            zend_array_destroy(ht);
-        }
-    }
-}
-
-/// Releases a row value held by `z` (an int, a float or a string: only a string holds a
-/// reference), leaving `z` to be overwritten.
-#[inline(always)]
-pub unsafe fn release_row_value(z: *mut zval) {
-    unsafe {
-        if ztype(z) == IS_STRING {
-            release_str((*z).value.str_);
-        }
-    }
-}
-
 /// `HT_IS_PACKED`: the array has integer keys only (PHP 8.2's packed arrays store buckets whose
 /// keys are not read).
 #[inline(always)]

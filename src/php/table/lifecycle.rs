@@ -107,14 +107,7 @@ pub fn create_now(c: &mut Call<'_>) -> Res {
 pub fn created(table: Table) -> Created {
     let (template, shape) = values::shape_of(table.schema());
     let row = table.row_buf();
-    Created {
-        table,
-        row,
-        shape: std::rc::Rc::new(shape),
-        template,
-        spare: std::cell::Cell::new([std::ptr::null_mut(); 2]),
-        next_spare: std::cell::Cell::new(0),
-    }
+    Created { table, row, shape: std::rc::Rc::new(shape), template }
 }
 
 /// Sets `$size` and `$memorySize` from the object's created table.

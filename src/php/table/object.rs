@@ -55,30 +55,15 @@ pub struct Created {
     pub row: RowBuf,
     pub shape: Rc<Shape>,
     /// An array with the column names as keys (in column order, numeric names as integer keys)
-    /// and null values; every new row array returned to PHP is a copy of it with the values
-    /// filled in.
+    /// and null values; every row array returned to PHP is a copy of it with the values filled in.
     pub template: *mut HashTable,
-    /// The last two new row arrays, of which this handle keeps one reference each (null: none
-    /// yet). One that nobody else holds any more (its count is back to 1) is filled again in
-    /// place and returned instead of a new copy (see `values::row_array`).
-    pub spare: std::cell::Cell<[*mut HashTable; 2]>,
-    /// Which spare a new row array replaces next (0 or 1).
-    pub next_spare: std::cell::Cell<usize>,
 }
 
 impl Drop for Created {
     fn drop(&mut self) {
-        // SAFETY: the template is ours (one reference) and only freed here; the spares are
-        // ours (one reference each). Freeing arrays of nulls, numbers and strings runs no user
-        // code.
-        unsafe {
-            for ht in self.spare.get() {
-                if !ht.is_null() {
-                    zend::array_release(ht);
-                }
-            }
-            zend::zend_array_destroy(self.template);
-        }
+        // SAFETY: the template is ours (one reference) and only freed here; freeing an array of
+        // nulls runs no user code.
+        unsafe { zend::zend_array_destroy(self.template) };
     }
 }
 

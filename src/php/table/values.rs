@@ -227,54 +227,17 @@ pub unsafe fn value_to_zval(v: Value<'_>, z: *mut zval) {
     }
 }
 
-/// The row in `row` as a PHP array (column order).
-///
-/// The array is one of `c`'s two spares when nobody but `c` holds that spare any more: a
-/// caller that drops each row before asking for the next (a loop that ignores the result or
-/// keeps only the last one) then gets the same memory back, refilled, instead of a copy of the
-/// template and a free of the old array. That is only safe because a count of 1 means `c`'s own
-/// reference is the only one: every other holder (a variable, a reference, an element of
-/// another array, foreach) counts, and PHP separates an array with more than one holder before
-/// any write, so nobody can see the refill. Otherwise the row is a new copy of the template,
-/// which replaces the older spare.
+/// The row in `row` as a PHP array (column order), copied from the template.
 ///
 /// # Safety
 /// As [`value_to_zval`]; `row` is laid out for `c`'s schema.
 pub unsafe fn row_array(c: &Created, row: &RowBuf, z: *mut zval) {
     unsafe {
-        let mut spare = c.spare.get();
-        let ht = match spare.iter().position(|&ht| !ht.is_null() && zend::array_refcount(ht) == 1) {
-            Some(i) => {
-                let ht = spare[i];
-                let data: *mut Bucket = (*ht).__bindgen_anon_1.arData;
-                for (i, (_, v)) in row.iter().enumerate() {
-                    let slot = &mut (*data.add(i)).val;
-                    zend::release_row_value(slot);
-                    value_to_zval(v, slot);
-                }
-                // (a holder may have moved it; a fresh row starts at the first column)
-                (*ht).nInternalPointer = 0;
-                ht
-            }
-            None => {
-                let ht = zend::zend_array_dup(c.template);
-                let data: *mut Bucket = (*ht).__bindgen_anon_1.arData;
-                for (i, (_, v)) in row.iter().enumerate() {
-                    value_to_zval(v, &mut (*data.add(i)).val);
-                }
-                let k = c.next_spare.get();
-                c.next_spare.set(k ^ 1);
-                if !spare[k].is_null() {
-                    zend::array_release(spare[k]);
-                }
-                // the copy's one reference is the spare's
-                spare[k] = ht;
-                c.spare.set(spare);
-                ht
-            }
-        };
-        // the caller's reference
-        zend::array_addref(ht);
+        let ht = zend::zend_array_dup(c.template);
+        let data: *mut Bucket = (*ht).__bindgen_anon_1.arData;
+        for (i, (_, v)) in row.iter().enumerate() {
+            value_to_zval(v, &mut (*data.add(i)).val);
+        }
         zend::set_arr(z, ht);
     }
 }
