@@ -33,24 +33,8 @@ $pow2 = function (int $v): int { $p = 1; while ($p < $v) { $p <<= 1; } return $p
 $buckets = max(128, $pow2(2 * $pow2(max(64, $rows))));
 $mib = max(1, intdiv(4 * $buckets, 1 << 20));
 
-// Runs $cmd and returns its "name<TAB>number" lines as name => number; a command that fails
-// or prints no figures ends the benchmark with its output.
-function figures(string $cmd): array {
-    exec("$cmd 2>&1", $lines, $rc);
-    $out = [];
-    foreach ($lines as $line) {
-        if (preg_match('/^(.+)\t([\d.]+)$/', $line, $m)) { $out[$m[1]] = (float)$m[2]; }
-    }
-    if ($rc !== 0 || $out === []) {
-        fwrite(STDERR, "bench-parts: failed (exit $rc): $cmd\n" . implode("\n", $lines) . "\n");
-        exit(1);
-    }
-    return $out;
-}
-
-$bin = sys_get_temp_dir() . '/rsipc-parts-' . getmypid();
-register_shutdown_function(function () use ($bin) { if (is_file($bin)) { unlink($bin); } });
-if (trim((string)shell_exec("rustc --edition 2024 -O -o $bin $dir/floor.rs 2>&1; echo $?")) !== '0') {
+$bin = bench_floor_binary();
+if ($bin === null) {
     fwrite(STDERR, "bench-parts: rustc could not build benches/floor.rs\n");
     exit(1);
 }
@@ -62,8 +46,8 @@ for ($r = 1; $r <= $rounds; $r++) {
     if (!preg_match('/^\d+$/', $ps)) { fwrite(STDERR, "bench-parts: the pointer chase printed no figure\n"); exit(1); }
     $heads[] = (int)$ps / 1000;
     foreach ($order as $name => $cmd) {
-        foreach (figures("$cmd $dir/cached_ops.php") as $op => $ns) { $cached[$name][$op][] = $ns; }
-        foreach (figures("$cmd $dir/table_bench.php table $rows hex") as $op => $perSec) {
+        foreach (bench_figures("$cmd $dir/cached_ops.php") as $op => $ns) { $cached[$name][$op][] = $ns; }
+        foreach (bench_figures("$cmd $dir/table_bench.php table $rows hex") as $op => $perSec) {
             $big[$name][$op][] = 1e9 / $perSec;
         }
     }

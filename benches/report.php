@@ -2,6 +2,8 @@
 // The presentation layer of `make bench`: number formats, progress lines, the aligned result
 // tables and the SVG chart. The measuring scripts (run.php, table_run.php, *_bench.php) hand it
 // plain arrays: case => [program => value], so cases added there show up here unchanged.
+// It also holds what the scripts that run the measuring programs share: running one and
+// reading its figures, building the pointer chase, the median.
 
 /** 1234567 -> "1.23M", 45678 -> "46k". */
 function bench_rate(?float $v): string
@@ -23,6 +25,38 @@ function bench_duration(float $s): string
 {
     $s = (int)round($s);
     return $s >= 60 ? sprintf('%d min %02d s', intdiv($s, 60), $s % 60) : "$s s";
+}
+
+/**
+ * Runs a measuring program and returns its "name<TAB>number" lines as name => number. A program
+ * that fails ends the benchmark with its output; so does one that prints no figures, unless
+ * $required is false (a program that has nothing to measure here exits 0 without any).
+ */
+function bench_figures(string $cmd, bool $required = true): array
+{
+    exec("$cmd 2>&1", $lines, $rc);
+    $out = [];
+    foreach ($lines as $line) {
+        if (preg_match('/^(.+)\t([\d.]+)$/', $line, $m)) { $out[$m[1]] = (float)$m[2]; }
+    }
+    if ($rc !== 0 || ($required && $out === [])) {
+        fwrite(STDERR, "failed (exit $rc): $cmd\n" . implode("\n", $lines) . "\n");
+        exit(1);
+    }
+    return $out;
+}
+
+/**
+ * Builds benches/floor.rs (a pointer chase: `floor <megabytes> <steps>` prints picoseconds per
+ * step) with rustc into a temporary file that is removed when the script ends; null when rustc
+ * cannot build it.
+ */
+function bench_floor_binary(): ?string
+{
+    $bin = sys_get_temp_dir() . '/rsipc-floor-' . getmypid();
+    register_shutdown_function(function () use ($bin) { if (is_file($bin)) { unlink($bin); } });
+    $ok = trim((string)shell_exec("rustc --edition 2024 -O -o $bin " . __DIR__ . "/floor.rs 2>&1; echo $?")) === '0';
+    return $ok ? $bin : null;
 }
 
 /** Median of the measured runs. */

@@ -47,15 +47,14 @@ if ($estimate) {
 $floor = null;
 $chase = null;
 $call = null;
-$bin = sys_get_temp_dir() . '/rsipc-floor-' . getmypid();
-if (trim((string)shell_exec("rustc --edition 2024 -O -o $bin $dir/floor.rs 2>&1; echo $?")) === '0') {
+$bin = bench_floor_binary();
+if ($bin !== null) {
     $c = [];
     $p = [];
     for ($r = 0; $r < 3; $r++) {
         $c[] = (float)trim((string)shell_exec("$bin 300 5000000 | tail -1")) / 1000;
         $p[] = (float)trim((string)shell_exec("$php -d extension=$so $dir/floor_call.php $rows")) / 1000;
     }
-    unlink($bin);
     [$chase, $call] = [bench_median($c), bench_median($p)];
     $floor = $chase + $call;
     printf("  floor: one dependent miss over 300 MB %.0f ns + a loop step with an empty method call %.0f ns = %.0f ns\n", $chase, $call, $floor);
@@ -69,15 +68,11 @@ for ($r = 0; $r < $runs; $r++) {
     foreach ($kinds as $kind => $label) {
         foreach ($programs as $name => $cmd) {
             $t0 = hrtime(true);
-            exec("$cmd $rows $kind 2>&1", $lines, $rc);
-            if ($rc !== 0) { fwrite(STDERR, "failed: $cmd $rows $kind\n" . implode("\n", $lines) . "\n"); exit(1); }
-            foreach ($lines as $l) {
-                if (preg_match('/^(.+)\t(\d+)$/', $l, $m)) {
-                    $case = in_array($m[1], $unkeyed, true) ? $m[1] : "$m[1], $label";
-                    $res[$name][$case][] = (float)$m[2];
-                }
+            // (a program with nothing to measure here, APCu's or the named table's, prints nothing)
+            foreach (bench_figures("$cmd $rows $kind", false) as $op => $v) {
+                $case = in_array($op, $unkeyed, true) ? $op : "$op, $label";
+                $res[$name][$case][] = $v;
             }
-            $lines = [];
             printf("  table run %d/%d, %s, %s keys: every operation on %s rows in %.1f s\n", $r + 1, $runs, $name, $label, number_format($rows), (hrtime(true) - $t0) / 1e9);
         }
     }
