@@ -70,8 +70,9 @@ pub(crate) static CHECK_SINK: std::sync::atomic::AtomicPtr<std::sync::atomic::At
 impl ShmLock {
     /// Takes the lock for owner word `me`, waiting while the holder lives; with a `patience`, gives
     /// up with the holder's pid once one live holder has kept it that long (`None`: wait as long
-    /// as it lives). Giving up is not a takeover: the holder keeps the lock. Named tables use it: their file may be damaged or
-    /// forged, and a lock word naming some unrelated live process must not hang every caller.
+    /// as it lives). Giving up is not a takeover: the holder keeps the lock. Named tables use it:
+    /// their file may be damaged or forged, and a lock word naming some unrelated live process
+    /// must not hang every caller.
     ///
     /// `stuck` remembers the last lock this handle gave up on (its address and holder word): a
     /// later call that finds the same holder still there gives up at once, so a damaged file
