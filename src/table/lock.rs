@@ -10,8 +10,8 @@
 //! * **Size.** A pthread mutex is 40 bytes. The table has one lock per bucket, and the whole
 //!   mapping must stay below Swoole's size for the same schema (about 160 bytes per row for the
 //!   reference schema, see `layout.rs`): 40-byte bucket locks alone would eat a quarter of that.
-//!   Our lock is 4 bytes, and in a big table eight buckets share one, so the whole lock array
-//!   stays in the CPU caches.
+//!   Our lock is 4 bytes, and a table has at most 4096 of them (buckets share them in big
+//!   tables), so the whole lock array stays in the CPU caches.
 //! * **Speed.** Robust mutexes are not glibc's fast path: every lock and unlock also maintains the
 //!   thread's robust list (`list_op_pending`, linking and unlinking the mutex). Our lock is one
 //!   CAS to take and one store to release, no system call.

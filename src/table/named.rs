@@ -53,8 +53,9 @@ use super::table::Table;
 /// Layout version of named table files written by this code. 2: chain heads and bucket locks
 /// in two arrays, eight buckets per lock in big tables (see `layout.rs`). 3: update counters on
 /// lines of their own in tables of 4096 slots or more. 4: the hash keeps keys that differ only in
-/// their last two bytes near each other (see `hash.rs`). Files of other versions are refused.
-pub const FILE_VERSION: u32 = 4;
+/// their last two bytes near each other (see `hash.rs`). 5: at most 4096 bucket locks (see
+/// `layout.rs`). Files of other versions are refused.
+pub const FILE_VERSION: u32 = 5;
 /// File names are this prefix plus the table name.
 pub const FILE_PREFIX: &str = "rsipc.";
 /// How long an operation on a named table waits for a lock whose live holder does not release

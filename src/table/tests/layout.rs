@@ -31,7 +31,7 @@ fn fixed_structures_have_the_documented_sizes() {
 }
 
 #[test]
-fn benchmark_schema_uses_132_and_a_half_bytes_per_slot() {
+fn benchmark_schema_uses_132_bytes_per_slot() {
     let mut b = TableBuilder::new(1_000_000, 1.0);
     b.column(b"i", 1, 8).unwrap();
     b.column(b"f", 2, 8).unwrap();
@@ -40,12 +40,12 @@ fn benchmark_schema_uses_132_and_a_half_bytes_per_slot() {
     assert_eq!((g.size, g.overflow, g.slots, g.buckets), (1 << 20, 1 << 20, 1 << 21, 1 << 21));
     assert_eq!(g.data_size, 52);
     assert_eq!(g.stride, 128);
-    assert_eq!(g.locks, 1 << 18);
+    assert_eq!(g.locks, 4096);
     assert_eq!(g.buckets_off, 512);
     assert_eq!(g.locks_off, 512 + 4 * (1 << 21));
-    assert_eq!(g.stripes_off, 512 + 4 * (1 << 21) + 4 * (1 << 18));
+    assert_eq!(g.stripes_off, 512 + 4 * (1 << 21) + 4 * 4096);
     assert_eq!(g.slots_off, g.stripes_off + 64 * 64);
-    assert_eq!(g.total, 277_877_248);
+    assert_eq!(g.total, 276_845_056);
     assert_eq!((g.total - g.slots_off) / g.slots as usize, 128);
     assert_eq!(b.swoole_memory_size(), 335_544_368);
     // the bound: at most 0.85x Swoole's size
@@ -114,12 +114,19 @@ fn created_mapping_matches_geometry() {
 }
 
 #[test]
-fn big_tables_share_a_lock_among_eight_buckets() {
+fn big_tables_share_4096_locks_among_their_buckets() {
     let mut b = TableBuilder::new(100_000, 0.2);
     b.column(b"i", 1, 8).unwrap();
     let g = b.geometry().unwrap();
     assert_eq!(g.buckets, 1 << 18);
-    assert_eq!(g.locks, 1 << 15);
+    assert_eq!(g.locks, 4096);
+    // up to 4096 buckets a lock each, from 8192 on 4096 shared locks
+    for (size, buckets, locks) in [(1000, 2048, 2048), (2048, 4096, 4096), (4096, 8192, 4096)] {
+        let mut s = TableBuilder::new(size, 1.0);
+        s.column(b"i", 1, 8).unwrap();
+        let sg = s.geometry().unwrap();
+        assert_eq!((sg.buckets, sg.locks), (buckets, locks), "Table({size}, 1.0)");
+    }
     let t = b.create().unwrap();
     let lock = |bk: u32| t.view.bucket_lock(bk) as *const _ as usize;
     // buckets b and b + L share a lock; neighbours do not
