@@ -43,16 +43,22 @@
 //!
 //! Keeping the locks off the heads' lines matters: a locked compare-and-swap on a line that
 //! misses holds up every later load until the line arrives, so the chain-head miss could not
-//! even start before it (measured on random-order lookups in a 1M-row table, 8-byte
-//! {lock, head} buckets took about 1.4x the time of the separate arrays). Keeping the lock array
-//! small matters too, for the same reason: the first version shared a lock among eight buckets
-//! only, a 1 MiB array at 2M buckets, and on random keys its line was often gone from the CPU
-//! caches by the next visit, so the compare-and-swap waited for it before the head was read. At
-//! 16 KiB the array stays in the caches. Same process, 1M hex keys, the two tables taking turns
-//! on chunks of 50,000 keys: every keyed operation 3-10% faster (exists 320 -> 291 ns, del
-//! 344 -> 308, get of one field 354 -> 320), the miss-only lookup of an empty table 216 -> 196;
-//! two or four processes incrementing 1,000 hot keys or disjoint random keys: no difference
-//! beyond the noise. Tables of at most 4096 buckets keep a lock per bucket.
+//! even start before it. (Measured on random-order lookups in a 1M-row table: the first layout,
+//! 8-byte {lock, head} buckets, took about 1.4x the time of 4-byte heads beside a lock array of
+//! one lock per eight buckets; that gain also holds the fewer pages the smaller heads cover.)
+//! Keeping the lock array small matters for the same reason: at one lock per eight buckets it
+//! was 1 MiB at 2M buckets, and on random keys its lines were often gone from the CPU caches by
+//! the next visit, so the compare-and-swap waited for one before the head could be read. At
+//! 16 KiB the array stays in the caches. Same process, 1M hex keys, two tables taking turns on
+//! chunks of 50,000 keys, 1 MiB against 16 KiB: every keyed operation 2-10% faster depending on
+//! the run (in one: exists 320 -> 291 ns, del 344 -> 308, get of one field 354 -> 320, a lookup
+//! in the emptied table 216 -> 196); two or four processes incrementing 1,000 hot keys or
+//! disjoint random keys: no difference beyond the noise, on this 2-core machine.
+//!
+//! The price, not measured here: 16 locks share a cache line, so on a machine with many cores
+//! busy on one table a lock's line is more often in another core's cache; and a holder that is
+//! stopped (not dead: SIGSTOP, a debugger) holds up 1/4096 of the buckets instead of 8 of them.
+//! Tables of at most 4096 buckets keep a lock per bucket.
 //!
 //! # Update counters, one line per process
 //!

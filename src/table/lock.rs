@@ -7,7 +7,7 @@
 //! kernel walks the dying thread's robust list on exit (so zombies are covered too) and the next
 //! locker gets `EOWNERDEAD`. It still loses here:
 //!
-//! * **Size.** A pthread mutex is 40 bytes. The table has one lock per bucket, and the whole
+//! * **Size.** A pthread mutex is 40 bytes. A small table has one lock per bucket, and the whole
 //!   mapping must stay below Swoole's size for the same schema (about 160 bytes per row for the
 //!   reference schema, see `layout.rs`): 40-byte bucket locks alone would eat a quarter of that.
 //!   Our lock is 4 bytes, and a table has at most 4096 of them (buckets share them in big
