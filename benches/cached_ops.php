@@ -4,8 +4,9 @@
 // caches: 5 samples of about 0.2 s each (passes over the keys, with whatever restores the
 // table between passes left out of the time). Prints "name<TAB>nanoseconds per operation" lines
 // (the median sample), then checks the table holds every key again and exits 1 if not. Run
-// under rsipc or under Swoole (both provide Swoole\Table). foreach is left out: it reads no
-// bucket, so parts.php has no use for it.
+// under rsipc or under Swoole (both provide Swoole\Table). foreach is left out: it looks up no
+// key (it asks for the buckets of the rows ahead while the current one is handled), so the split
+// parts.php makes into one head read and the rest does not fit it.
 // Usage: php -n -d extension=rsipc.so|swoole.so cached_ops.php
 require __DIR__ . '/table_ops.php';
 $keys = bench_keys('hex', 1000);

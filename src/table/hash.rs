@@ -157,8 +157,8 @@ pub fn hash_bytes(key: [u64; 2], bytes: &[u8]) -> u64 {
 }
 
 /// The table hash of a key of `1 <= len <= 63` bytes held as zero-padded little-endian words (the
-/// words past `len` bytes must be zero): how a prepared key is hashed, and how iteration rehashes
-/// a key it copied out of a slot. Equal to [`hash_bytes`] of the same bytes.
+/// words past `len` bytes must be zero): how a prepared key is hashed. Equal to [`hash_bytes`]
+/// of the same bytes.
 #[inline(always)]
 pub(crate) fn hash_words(k: &HashKey, words: &[u64; 8], len: usize) -> u64 {
     hash_with(k, len, |i| words[i])

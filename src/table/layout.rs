@@ -45,7 +45,7 @@
 //! misses holds up every later load until the line arrives, so the chain-head miss could not
 //! even start before it. (Measured on random-order lookups in a 1M-row table: the first layout,
 //! 8-byte {lock, head} buckets, took about 1.4x the time of 4-byte heads beside a lock array of
-//! one lock per eight buckets; that gain also holds the fewer pages the smaller heads cover.)
+//! one lock per eight buckets; that gain also includes the fewer pages the smaller heads cover.)
 //! Keeping the lock array small matters for the same reason: at one lock per eight buckets it
 //! was 1 MiB at 2M buckets, and on random keys its lines were often gone from the CPU caches by
 //! the next visit, so the compare-and-swap waited for one before the head could be read. At
