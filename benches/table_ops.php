@@ -43,6 +43,15 @@ function bench_row(): array
     return ['i' => 1, 'f' => 1.5, 's' => str_repeat('s', 32)];
 }
 
+// $keys in another order, fixed by $seed; each string is a fresh copy, made in the new order, so
+// reading the keys in that order walks PHP's memory as reading $keys in theirs does.
+function bench_reorder(array $keys, int $seed): array
+{
+    mt_srand($seed);
+    shuffle($keys);
+    return array_map(fn($k) => substr("_$k", 1), $keys);
+}
+
 // A new forked-style table of the benchmark schema: a Swoole\Table (Swoole's or rsipc's), or
 // of another class with its API (rsipc's Rsipc\Table beside Swoole's).
 function bench_table(int $n, string $class = 'Swoole\\Table'): object
@@ -56,12 +65,15 @@ function bench_table(int $n, string $class = 'Swoole\\Table'): object
 }
 
 // Each operation on every key (foreach: on every row), as name => function (table); run in this
-// order they leave the table as they found it: empty.
-function table_ops(array $keys): array
+// order they leave the table as they found it: empty. The rows are inserted in the order of
+// $keys; every later operation visits them in the order of $visit (the same keys), when given.
+function table_ops(array $keys, ?array $visit = null): array
 {
     $row = bench_row();
+    $inserted = $keys;
+    $keys = $visit ?? $keys;
     return [
-        'set (insert)' => function ($t) use ($keys, $row) { foreach ($keys as $k) { $t->set($k, $row); } },
+        'set (insert)' => function ($t) use ($inserted, $row) { foreach ($inserted as $k) { $t->set($k, $row); } },
         'set (update)' => function ($t) use ($keys, $row) { foreach ($keys as $k) { $t->set($k, $row); } },
         'get (row)' => function ($t) use ($keys) { foreach ($keys as $k) { $t->get($k); } },
         'get (field)' => function ($t) use ($keys) { foreach ($keys as $k) { $t->get($k, 'i'); } },

@@ -11,13 +11,14 @@
 ini_set('memory_limit', '2G');
 $n = (int)($argv[1] ?? 1000000);
 $rounds = (int)($argv[2] ?? 3);
-$kinds = explode(',', $argv[3] ?? 'seq,rand,hex,id,addr');
+$kinds = explode(',', $argv[3] ?? 'seq,rand,hex,id,addr,hex-reordered');
 if (!class_exists('Rsipc\\Table') || !extension_loaded('swoole')) {
     fwrite(STDERR, "load both swoole.so and rsipc.so\n");
     exit(1);
 }
 require __DIR__ . '/table_ops.php';
-$names = ['seq' => 'sequential', 'rand' => 'random order', 'hex' => 'hex, no digits', 'id' => 'id: 1024*i', 'addr' => 'addr: 4096*i'];
+$names = ['seq' => 'sequential', 'rand' => 'random order', 'hex' => 'hex, no digits', 'id' => 'id: 1024*i', 'addr' => 'addr: 4096*i',
+    'hex-reordered' => 'hex, visits reordered'];
 $ratios = [];
 $turn = 0;
 
@@ -34,9 +35,11 @@ $measure = function (string $label, array $pair, callable $f) use (&$ratios, &$t
 };
 
 foreach ($kinds as $kind) {
-    $keys = bench_keys($kind, $n);
+    // hex-reordered: the hex keys, inserted in their order and then visited in another one (every
+    // other kind visits its keys in the order they were inserted in)
+    $keys = bench_keys($kind === 'hex-reordered' ? 'hex' : $kind, $n);
     $pair = ['rsipc' => bench_table($n, 'Rsipc\\Table'), 'Swoole' => bench_table($n, 'Swoole\\Table')];
-    $ops = table_ops($keys);
+    $ops = table_ops($keys, $kind === 'hex-reordered' ? bench_reorder($keys, 7) : null);
     for ($r = 0; $r < $rounds; $r++) {
         foreach ($ops as $op => $f) {
             $measure("$op, {$names[$kind]}", $pair, $f);
@@ -68,9 +71,10 @@ foreach ($pair as $which => $t) {
 }
 fprintf(STDERR, "  hot incr: %d rounds done\n", $rounds);
 
-printf("%-32s %8s %17s\n", 'operation', 'median', 'range');
+$w = max(array_map('strlen', array_keys($ratios)));
+printf("%-{$w}s %8s %17s\n", 'operation', 'median', 'range');
 foreach ($ratios as $op => $v) {
     sort($v);
-    printf("%-32s %7.2fx %7.2f-%.2fx\n", $op, $v[intdiv(count($v), 2)], $v[0], $v[count($v) - 1]);
+    printf("%-{$w}s %7.2fx %7.2f-%.2fx\n", $op, $v[intdiv(count($v), 2)], $v[0], $v[count($v) - 1]);
 }
 printf("  Swoole's time over rsipc's for the same operation on %d rows (hot incr: %d increments per\n  process), %d rounds in one process, the two taking turns to go first; 3.00x = rsipc three\n  times as fast\n", $n, $n, $rounds);
