@@ -1,6 +1,7 @@
 <?php
-// What benches/table_bench.php and benches/named_vs_forked.php both measure: the keys of each
-// kind, the row every set() writes, and the table operations in the order they run.
+// What benches/table_bench.php, benches/named_vs_forked.php and benches/vs_swoole.php measure:
+// the keys of each kind, the row every set() writes, and the table operations in the order they
+// run.
 
 // $n distinct keys of one kind:
 //   seq   key:0, key:1, ... in order          rand  the same keys in a random order

@@ -11,13 +11,15 @@
 //! # Why slots are handed out in order, not at a place the key's hash picks
 //!
 //! A lookup in a table bigger than the CPU caches reads the chain head, then the slot it names.
-//! Slots handed out in order lie in insertion order, so a pass that visits keys in the order
-//! they were inserted reads the slots one after another and the CPU fetches them ahead: only
-//! the head is a real miss. If each key were given a "home" slot picked by its hash when that
-//! slot is free (about 79% of keys at half load), the slot read could be started together with
-//! the head read, but slots would lie in hash order. Measured with a trial build, in one process,
-//! 1M hex keys, tables of 2M slots taking turns on chunks of 50,000 keys (ns per operation,
-//! in order / home slots / Swoole's table):
+//! A table filled by one pass of inserts has its rows in insertion order (freed slots come back
+//! last freed first, so deletes and new inserts mix that up), and a pass that visits keys in
+//! that order reads the slots one after another, which the CPU fetches ahead: only the head is a
+//! real miss. If each key were given a "home" slot picked by its hash when that slot is free
+//! (most keys, at half load), its slot read could start together with the head read, but rows
+//! would lie in hash order. Measured with a trial build that did that (a free home slot, else the
+//! next free one), in one process, 1M hex keys inserted into tables of 2M slots, the tables
+//! taking turns on chunks of 50,000 keys; ns per operation in two rounds, for slots in order /
+//! home slots / Swoole's table:
 //!
 //! ```text
 //!                 keys visited in insertion order     keys visited in another (shuffled) order
@@ -27,10 +29,11 @@
 //! del             284-291 / 337-342 /  794-819       510-521 / 396-409 / 1023-1044
 //! ```
 //!
-//! With home slots rsipc stays at 2.2-2.6x Swoole's whichever the visiting order. With slots in
-//! order it is 2.8-2.9x when keys come back in insertion order and 1.8-2.0x when they do not.
-//! (Swoole keeps each key's first row where its hash points and only colliding keys in a pool
-//! filled in order, so the order costs it less: 17-28%.) Inserting was also cheaper in order:
+//! So for these four operations, with home slots rsipc was 2.2-2.6 times as fast as Swoole's table
+//! in either order; with slots in order, 2.8-2.9 times in insertion order and 1.75-2.0 times in
+//! the other. The order costs Swoole less (17-28%): it keeps the first key of each bucket in a
+//! row of its own that the hash picks, and only later keys of the bucket (over a third of them
+//! at this load) in a pool handed out in order. Inserting was also cheaper with slots in order:
 //! 336-370 ns against 440-474. Answering from the home slot without reading the head at all (when
 //! it holds the key) gained nothing more: the slot's own miss is what is left. Home slots would
 //! need a map of free slots instead of the free list (a free home slot must come out of the list's
@@ -72,8 +75,9 @@
 //! all: at worst the columns of the one row it was writing are half-written.
 //!
 //! The log and the pool lock are what deleting pays for this: a trial build that unlinked and
-//! freed slots under the bucket lock alone (unsafe against a death in between) deleted the rows
-//! of the 1M-row benchmark table 25-48 ns faster per row (of 300-420).
+//! freed slots under the bucket lock alone, run by one process (so unsafe both against a death
+//! in between and against other processes), deleted the rows of the 1M-row benchmark table
+//! 25-48 ns faster per row (of 300-420).
 
 use std::sync::atomic::{AtomicU32, Ordering::*};
 
