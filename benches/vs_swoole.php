@@ -88,7 +88,7 @@ foreach ($pair as $which => $t) {
 }
 fprintf(STDERR, "  hot incr: %d rounds done\n", $rounds);
 
-$w = max(strlen('operation'), ...array_map('strlen', array_keys($ratios)));
+$w = max([strlen('operation'), ...array_map('strlen', array_keys($ratios))]);
 printf("%-{$w}s %8s %17s\n", 'operation', 'median', 'range');
 foreach ($ratios as $op => $v) {
     sort($v);
