@@ -1,10 +1,12 @@
 <?php
 // One pass of the table benchmark on one kind of keys; prints "name<TAB>ops_per_second" lines.
-// Usage: php table_bench.php table|named|apcu <rows> [seq|rand|hex|id|addr]
+// Usage: php table_bench.php table|named|apcu <rows> [seq|rand|hex|id|addr|hex-reordered]
 //   table  new Swoole\Table + create(), shared with forked children (rsipc or Swoole)
 //   named  Swoole\Table::open() of a named table (rsipc only), same schema, removed at the end
 //   apcu   apcu_store/apcu_fetch of the same rows, apcu_inc for the hot counters
-// The kinds of keys are described in table_ops.php.
+// The kinds of keys are described in table_ops.php; hex-reordered is the hex keys inserted in their
+// order and then visited in another one (every other kind visits its keys in insertion order).
+// It reports only the operations whose cost depends on that order: not the insert, not foreach.
 require __DIR__ . '/table_ops.php';
 ini_set('memory_limit', '1G'); // a million keys and their uniqueness check pass -n's 128M
 $kind = $argv[1];
@@ -12,11 +14,15 @@ $n = (int)$argv[2];
 $keyKind = $argv[3] ?? 'seq';
 if ($kind === 'apcu' && !function_exists('apcu_store')) { exit(0); }
 if ($kind === 'named' && !method_exists('Swoole\\Table', 'open')) { exit(0); }
-$keys = bench_keys($keyKind, $n);
+$reordered = $keyKind === 'hex-reordered';
+$keys = bench_keys($reordered ? 'hex' : $keyKind, $n);
+$visit = $reordered ? bench_reorder($keys, 7) : $keys;
 $out = [];
-$time = function (string $name, int $ops, callable $f) use (&$out) {
+$time = function (string $name, int $ops, callable $f) use (&$out, $reordered) {
+    if ($reordered && $name === 'foreach (rows)') { return; }
     $t0 = hrtime(true);
     $f();
+    if ($reordered && $name === 'set (insert)') { return; }
     $out[$name] = $ops / ((hrtime(true) - $t0) / 1e9);
 };
 // the operations that do not depend on the keys run with the sequential keys only
@@ -29,10 +35,10 @@ for ($i = 0; $i < 1000; $i++) { $hot[] = "hot:$i"; }
 if ($kind === 'apcu') {
     $row = bench_row();
     $time('set (insert)', $n, function () use ($keys, $row) { foreach ($keys as $k) { apcu_store($k, $row); } });
-    $time('set (update)', $n, function () use ($keys, $row) { foreach ($keys as $k) { apcu_store($k, $row); } });
-    $time('get (row)', $n, function () use ($keys) { foreach ($keys as $k) { apcu_fetch($k); } });
-    $time('exists', $n, function () use ($keys) { foreach ($keys as $k) { apcu_exists($k); } });
-    $time('del', $n, function () use ($keys) { foreach ($keys as $k) { apcu_delete($k); } });
+    $time('set (update)', $n, function () use ($visit, $row) { foreach ($visit as $k) { apcu_store($k, $row); } });
+    $time('get (row)', $n, function () use ($visit) { foreach ($visit as $k) { apcu_fetch($k); } });
+    $time('exists', $n, function () use ($visit) { foreach ($visit as $k) { apcu_exists($k); } });
+    $time('del', $n, function () use ($visit) { foreach ($visit as $k) { apcu_delete($k); } });
     $inc = function () use ($hot, $n) { for ($i = 0; $i < $n; $i++) { apcu_inc($hot[$i % 1000]); } };
     $read = fn(string $k) => apcu_fetch($k);
 } else {
@@ -43,7 +49,7 @@ if ($kind === 'apcu') {
         $t = bench_table($n);
     }
     if ($once) { $out['memory bytes'] = $t->getMemorySize(); }
-    foreach (table_ops($keys) as $op => $f) {
+    foreach (table_ops($keys, $visit) as $op => $f) {
         $time($op, $n, fn() => $f($t));
         if ($op === 'set (insert)' && $t->count() !== $n) { fwrite(STDERR, "only {$t->count()} of $n rows stored\n"); exit(1); }
     }

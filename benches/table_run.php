@@ -9,7 +9,9 @@
 // (floor.rs, built with rustc when there is one) plus one loop step with an empty method call
 // (floor_call.php); the last column gives rsipc's time per operation as a multiple of it. Every keyed
 // operation is measured on five kinds of keys (sequential, the same in random order, digit-free,
-// and the strides id:%012d of 1024*i and addr: 4096*i), one row of the table each.
+// and the strides id:%012d of 1024*i and addr: 4096*i), one row of the table each, all visited
+// in the order they were inserted in; and a sixth, the digit-free keys visited in another order
+// (only the operations whose cost depends on it; see table_bench.php).
 // Prints a line per run as it goes and the result table; with BENCH_JSON set, also writes the
 // figures there for run.php's report and chart. With --estimate, prints only the expected
 // seconds (from one run at a twentieth of the rows).
@@ -22,7 +24,8 @@ $rows = (int)(getenv('BENCH_ROWS') ?: 1000000);
 $php = PHP_BINARY . ' -n';
 $dir = __DIR__;
 
-$kinds = ['seq' => 'sequential', 'rand' => 'random order', 'hex' => 'hex, no digits', 'id' => 'id: 1024*i', 'addr' => 'addr: 4096*i'];
+$kinds = ['seq' => 'sequential', 'rand' => 'random order', 'hex' => 'hex, no digits', 'id' => 'id: 1024*i', 'addr' => 'addr: 4096*i',
+    'hex-reordered' => 'hex, visits reordered'];
 // measured once, with sequential keys (they do not depend on the keys)
 $unkeyed = ['memory bytes', 'hot incr, 1 process', 'hot incr, 2 processes', 'hot incr, 4 processes'];
 $programs = ['rsipc' => "$php -d extension=$so $dir/table_bench.php table",
