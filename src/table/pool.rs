@@ -38,8 +38,8 @@
 //! it holds the key) gained nothing more: the slot's own miss is what is left. Home slots would
 //! need a map of free slots instead of the free list (a free home slot must come out of the list's
 //! middle), iteration over that map, and a new crash repair: a new pool, not built yet. It would
-//! trade the in-order case (the one `make bench` measures, and common: ids processed as they were
-//! issued) for the other.
+//! trade the in-order case (five of `make bench`'s six key kinds, and common: ids processed as
+//! they were issued) for the other (its `hex, visits reordered` kind).
 //!
 //! # Lock order
 //!
