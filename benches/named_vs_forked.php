@@ -1,7 +1,7 @@
 <?php
 // A named table against a forked one in the same process: every operation of `make bench` on
 // both, in rounds, the two tables taking turns to go first, so that both see the same machine
-// (a shared machine drifts by a third between whole runs; within one process and one second it
+// (a shared machine drifts by up to half between whole runs; within one process and one second it
 // drifts far less). Prints, per operation, the named table's time over the forked table's:
 // the median of the rounds and their range.
 // Usage: php -d extension=rsipc.so named_vs_forked.php [rows] [rounds]

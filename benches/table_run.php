@@ -76,7 +76,8 @@ for ($r = 0; $r < $runs; $r++) {
                 $case = in_array($op, $unkeyed, true) ? $op : "$op, $label";
                 $res[$name][$case][] = $v;
             }
-            printf("  table run %d/%d, %s, %s keys: every operation on %s rows in %.1f s\n", $r + 1, $runs, $name, $label, number_format($rows), (hrtime(true) - $t0) / 1e9);
+            printf("  table run %d/%d, %s, %s keys: %s on %s rows in %.1f s\n", $r + 1, $runs, $name, $label,
+                $kind === 'hex-reordered' ? 'the order-dependent operations' : 'every operation', number_format($rows), (hrtime(true) - $t0) / 1e9);
         }
     }
 }

@@ -2,7 +2,7 @@
 // rsipc's table against Swoole's in the same process: with swoole.so and rsipc.so both loaded,
 // Swoole keeps Swoole\Table and rsipc's is Rsipc\Table. Every operation of `make bench` on both,
 // for each kind of key, in rounds, the two taking turns to go first; then hot incr from 1, 2 and
-// 4 processes the same way. A shared machine's speed drifts by a third between whole runs;
+// 4 processes the same way. A shared machine's speed drifts by up to half between whole runs;
 // within one process and a few seconds far less, so these ratios are steadier than the ones of
 // `make bench`, which runs each program in a process of its own.
 // Prints, per operation, Swoole's time over rsipc's (how many times faster rsipc is): the
@@ -40,8 +40,8 @@ foreach ($kinds as $kind) {
     // hex-reordered: the hex keys, inserted in their order and then visited in another one. Every
     // other kind visits its keys in the order they were inserted in. Its tables are new in every
     // round, so the rows lie as one pass of inserts leaves them (deleting in the other order and
-    // inserting again would scatter them); the insert and foreach, which do not depend on the
-    // visiting order, are run but not reported (the hex kind has them).
+    // inserting again would scatter them). Neither the insert nor foreach depends on the visiting
+    // order: the insert is run but not reported, foreach is not run, and the hex kind has both.
     $reordered = $kind === 'hex-reordered';
     $keys = bench_keys($reordered ? 'hex' : $kind, $n);
     $ops = table_ops($keys, $reordered ? bench_reorder($keys, 7) : null);
