@@ -4,9 +4,8 @@
 //   table  new Swoole\Table + create(), shared with forked children (rsipc or Swoole)
 //   named  Swoole\Table::open() of a named table (rsipc only), same schema, removed at the end
 //   apcu   apcu_store/apcu_fetch of the same rows, apcu_inc for the hot counters
-// The kinds of keys are described in table_ops.php; hex-reordered is the hex keys inserted in their
-// order and then visited in another one (every other kind visits its keys in insertion order).
-// It reports only the operations whose cost depends on that order: not the insert, not foreach.
+// The kinds of keys are described in table_ops.php (bench_kinds()). hex-reordered reports only the
+// operations whose cost depends on the visiting order: not the insert, not foreach.
 require __DIR__ . '/table_ops.php';
 ini_set('memory_limit', '1G'); // a million keys and their uniqueness check pass -n's 128M
 $kind = $argv[1];
@@ -15,8 +14,7 @@ $keyKind = $argv[3] ?? 'seq';
 if ($kind === 'apcu' && !function_exists('apcu_store')) { exit(0); }
 if ($kind === 'named' && !method_exists('Swoole\\Table', 'open')) { exit(0); }
 $reordered = $keyKind === 'hex-reordered';
-$keys = bench_keys($reordered ? 'hex' : $keyKind, $n);
-$visit = $reordered ? bench_reorder($keys, 7) : $keys;
+[$keys, $visit] = bench_kind_keys($keyKind, $n);
 $out = [];
 $time = function (string $name, int $ops, callable $f) use (&$out, $reordered) {
     if ($reordered && $name === 'foreach (rows)') { return; }

@@ -2,6 +2,7 @@
 // What benches/table_bench.php, benches/named_vs_forked.php and benches/vs_swoole.php measure:
 // the keys of each kind, the row every set() writes, and the table operations in the order they
 // run.
+require_once __DIR__ . '/kinds.php';
 
 // $n distinct keys of one kind:
 //   seq   key:0, key:1, ... in order          rand  the same keys in a random order
@@ -42,6 +43,18 @@ function bench_columns(): array
 function bench_row(): array
 {
     return ['i' => 1, 'f' => 1.5, 's' => str_repeat('s', 32)];
+}
+
+// The $n keys of a kind of bench_kinds() in the order they are inserted in, and in the order
+// every later operation visits them: [$keys, $visit].
+function bench_kind_keys(string $kind, int $n): array
+{
+    if ($kind === 'hex-reordered') {
+        $keys = bench_keys('hex', $n);
+        return [$keys, bench_reorder($keys, 7)];
+    }
+    $keys = bench_keys($kind, $n);
+    return [$keys, $keys];
 }
 
 // $keys in another order, fixed by $seed; each string is a fresh copy, made in the new order, so

@@ -17,6 +17,7 @@
 // seconds (from one run at a twentieth of the rows).
 // Usage: php -n benches/table_run.php /abs/path/rsipc.so [runs] [--estimate]
 require __DIR__ . '/report.php';
+require __DIR__ . '/kinds.php';
 $so = $argv[1];
 $runs = (int)($argv[2] ?? 3);
 $estimate = in_array('--estimate', $argv, true);
@@ -24,8 +25,7 @@ $rows = (int)(getenv('BENCH_ROWS') ?: 1000000);
 $php = PHP_BINARY . ' -n';
 $dir = __DIR__;
 
-$kinds = ['seq' => 'sequential', 'rand' => 'random order', 'hex' => 'hex, no digits', 'id' => 'id: 1024*i', 'addr' => 'addr: 4096*i',
-    'hex-reordered' => 'hex, visits reordered'];
+$kinds = bench_kinds();
 // measured once, with sequential keys (they do not depend on the keys)
 $unkeyed = ['memory bytes', 'hot incr, 1 process', 'hot incr, 2 processes', 'hot incr, 4 processes'];
 $programs = ['rsipc' => "$php -d extension=$so $dir/table_bench.php table",

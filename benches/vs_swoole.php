@@ -8,19 +8,18 @@
 // Prints, per operation, Swoole's time over rsipc's (how many times faster rsipc is): the
 // median of the rounds and their range.
 // Usage: php -d extension=swoole.so -d extension=rsipc.so vs_swoole.php [rows] [rounds] [kinds]
-// kinds: a comma-separated list of seq, rand, hex, id, addr (see table_ops.php) and hex-reordered
-// (below); all of them by default.
+// kinds: a comma-separated list of the kinds of bench_kinds() in table_ops.php (seq, rand, hex,
+// id, addr, hex-reordered); all of them by default.
 ini_set('memory_limit', '2G');
 $n = (int)($argv[1] ?? 1000000);
 $rounds = (int)($argv[2] ?? 3);
-$kinds = explode(',', $argv[3] ?? 'seq,rand,hex,id,addr,hex-reordered');
 if (!class_exists('Rsipc\\Table') || !extension_loaded('swoole')) {
     fwrite(STDERR, "load both swoole.so and rsipc.so\n");
     exit(1);
 }
 require __DIR__ . '/table_ops.php';
-$names = ['seq' => 'sequential', 'rand' => 'random order', 'hex' => 'hex, no digits', 'id' => 'id: 1024*i', 'addr' => 'addr: 4096*i',
-    'hex-reordered' => 'hex, visits reordered'];
+$names = bench_kinds();
+$kinds = isset($argv[3]) ? explode(',', $argv[3]) : array_keys($names);
 $ratios = [];
 $turn = 0;
 
@@ -43,8 +42,8 @@ foreach ($kinds as $kind) {
     // inserting again would scatter them). Neither the insert nor foreach depends on the visiting
     // order: the insert is run but not reported, foreach is not run, and the hex kind has both.
     $reordered = $kind === 'hex-reordered';
-    $keys = bench_keys($reordered ? 'hex' : $kind, $n);
-    $ops = table_ops($keys, $reordered ? bench_reorder($keys, 7) : null);
+    [$keys, $visit] = bench_kind_keys($kind, $n);
+    $ops = table_ops($keys, $visit);
     $pair = null;
     for ($r = 0; $r < $rounds; $r++) {
         if ($pair === null || $reordered) {
