@@ -160,7 +160,8 @@ bench-swoole: $(EXT)
 
 # where one table operation's time goes on the benchmark table: its CPU cost (a cached table),
 # one read of the chain heads (a pointer chase of their size) and the rest, beside Swoole's
-# times when SWOOLE_SO is given (about 90 seconds)
+# times when SWOOLE_SO is given (about 90 seconds); BENCH_KIND=seq|rand|hex|id|addr|hex-reordered
+# picks the keys of the big table (hex by default)
 bench-parts: $(EXT)
 	@set -o pipefail; $(PHP) -n benches/parts.php $(CURDIR)/$(EXT) $(BENCH_ROUNDS) | tee build/bench-parts.txt
 

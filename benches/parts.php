@@ -1,8 +1,9 @@
 <?php
 // make bench-parts: where the time of one table operation goes on the benchmark table, rsipc
-// beside Swoole, with digit-free keys (the benchmark's hex kind). Three measurements, in one run,
-// the programs taking turns in every round:
-//   big       benches/table_bench.php: each operation on every row of the 1M-row table
+// beside Swoole, with one kind of keys of bench_kinds() (BENCH_KIND; digit-free keys, the hex
+// kind, by default). Three measurements, in one run, the programs taking turns in every round:
+//   big       benches/table_bench.php: each operation on every row of the 1M-row table, with
+//             keys of that kind
 //   in cache  benches/cached_ops.php: the same operation on 1,000 keys of a 1,024-row table,
 //             where nothing misses the CPU caches: the operation's CPU cost
 //   head      a pointer chase over an array the size of rsipc's chain heads (4 bytes a bucket,
@@ -12,14 +13,23 @@
 // one head read, and the rest (reading the row's slot and what the head read does not cover:
 // chain steps past the first row, TLB misses). The parts are estimates, not a sum that must
 // hold: the CPU overlaps part of a miss with the next call's work, so "rest" can be negative.
-// Usage: php -n benches/parts.php /abs/path/rsipc.so [rounds]   (SWOOLE_SO: Swoole's side)
+// With Swoole's side it also prints what rsipc's big time would have to be to reach three times
+// Swoole's speed.
+// Usage: php -n benches/parts.php /abs/path/rsipc.so [rounds]
+//   (SWOOLE_SO: Swoole's side; BENCH_KIND: the kind of keys of the big table)
 require __DIR__ . '/report.php';
+require __DIR__ . '/kinds.php';
 $so = $argv[1] ?? die("usage: parts.php /abs/path/rsipc.so [rounds]\n");
 $rounds = max(1, (int)($argv[2] ?? 3));
 $rows = (int)(getenv('BENCH_ROWS') ?: 1000000);
 $php = PHP_BINARY . ' -n';
 $dir = __DIR__;
 $swoole = (string)getenv('SWOOLE_SO');
+$kind = (string)(getenv('BENCH_KIND') ?: 'hex');
+if (!isset(bench_kinds()[$kind])) {
+    fwrite(STDERR, "bench-parts: BENCH_KIND must be one of " . implode(', ', array_keys(bench_kinds())) . "\n");
+    exit(1);
+}
 $programs = ['rsipc' => "$php -d extension=" . escapeshellarg($so)];
 if ($swoole !== '' && is_file($swoole)) {
     $programs['Swoole'] = "$php -d extension=" . escapeshellarg($swoole);
@@ -47,7 +57,7 @@ for ($r = 1; $r <= $rounds; $r++) {
     $heads[] = (int)$ps / 1000;
     foreach ($order as $name => $cmd) {
         foreach (bench_figures("$cmd $dir/cached_ops.php") as $op => $ns) { $cached[$name][$op][] = $ns; }
-        foreach (bench_figures("$cmd $dir/table_bench.php table $rows hex") as $op => $perSec) {
+        foreach (bench_figures("$cmd $dir/table_bench.php table $rows $kind") as $op => $perSec) {
             $big[$name][$op][] = 1e9 / $perSec;
         }
     }
@@ -56,27 +66,30 @@ for ($r = 1; $r <= $rounds; $r++) {
 $head = bench_median($heads);
 
 $swooleToo = isset($programs['Swoole']);
-$fmt = '%-13s %9s %9s %9s  %9s %9s %9s %9s';
-$lines = [sprintf($fmt, '', 'Swoole', 'Swoole', '', 'rsipc', 'rsipc', 'one head', 'rsipc'),
-    sprintf($fmt, 'operation', 'in cache', 'big', 'ratio', 'big', 'in cache', 'read', 'rest')];
+$fmt = '%-13s %9s %9s %9s  %9s %9s %9s %9s  %9s';
+$lines = [sprintf($fmt, '', 'Swoole', 'Swoole', '', 'rsipc', 'rsipc', 'one head', 'rsipc', '3x'),
+    sprintf($fmt, 'operation', 'in cache', 'big', 'ratio', 'big', 'in cache', 'read', 'rest', 'needs')];
 $lines[] = str_repeat('-', strlen($lines[1]));
-foreach (array_keys($cached['rsipc']) as $op) {
+// the operations of both measurements (the reordered kind leaves the insert out of the big one)
+foreach (array_keys(array_intersect_key($cached['rsipc'], $big['rsipc'])) as $op) {
     $rc = bench_median($cached['rsipc'][$op]);
     $rb = bench_median($big['rsipc'][$op]);
-    [$sc, $sb, $ratio] = ['-', '-', '-'];
+    [$sc, $sb, $ratio, $needs] = ['-', '-', '-', '-'];
     if ($swooleToo) {
         $sc = sprintf('%.0f', bench_median($cached['Swoole'][$op]));
         $sbv = bench_median($big['Swoole'][$op]);
-        [$sb, $ratio] = [sprintf('%.0f', $sbv), sprintf('%.2fx', $sbv / $rb)];
+        [$sb, $ratio, $needs] = [sprintf('%.0f', $sbv), sprintf('%.2fx', $sbv / $rb), sprintf('%.0f', $sbv / 3)];
     }
     $lines[] = sprintf($fmt, $op, $sc, $sb, $ratio, sprintf('%.0f', $rb), sprintf('%.0f', $rc), sprintf('%.0f', $head),
-        sprintf('%.0f', $rb - $rc - $head));
+        sprintf('%.0f', $rb - $rc - $head), $needs);
 }
 echo implode("\n", $lines), "\n";
 printf("  nanoseconds per operation, medians of %d rounds; ratio = Swoole big / rsipc big (higher is better)\n", $rounds);
-printf("  big: %d rows, digit-free keys; in cache: 1,000 keys in a 1,024-row table\n", $rows);
+printf("  big: %d rows, keys: %s; in cache: 1,000 digit-free keys in a 1,024-row table\n", $rows, bench_kinds()[$kind]);
 printf("  one head read: a pointer chase over %d MiB; rsipc's chain heads: %d buckets of 4 bytes\n", $mib, $buckets);
 echo "  rest = rsipc big - in cache - one head read: the slot's row and whatever else misses\n";
-if (!$swooleToo) {
+if ($swooleToo) {
+    echo "  3x needs = Swoole big / 3: what rsipc big must come down to for three times Swoole's speed\n";
+} else {
     echo "  Swoole's columns skipped: set SWOOLE_SO to a swoole.so built for this PHP\n";
 }
