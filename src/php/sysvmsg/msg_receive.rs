@@ -136,13 +136,16 @@ pub unsafe extern "C" fn handler(ex: *mut zend_execute_data, rv: *mut zval) {
                     zend::set_bool(rv, true);
                 }
             }
-            Err(e) => {
-                release(base, heap);
+            Err(_) => {
                 zend::assign_ref_long(a.out_type, 0);
                 zend::assign_ref_false(a.out_message);
                 if !a.error_code.is_null() {
-                    zend::assign_ref_long(a.error_code, e.0 as i64);
+                    // As the original, errno is read after the two assignments above: a
+                    // destructor of a value they free that makes a failing system call changes
+                    // what $error_code receives.
+                    zend::assign_ref_long(a.error_code, crate::sysv::Errno::last().0 as i64);
                 }
+                release(base, heap);
                 zend::set_bool(rv, false);
             }
         }

@@ -124,8 +124,10 @@ unsafe fn send_raw(id: i32, payload: &[u8], mtype: i64, nowait: bool) -> Result<
             let used = std::slice::from_raw_parts_mut(p, MTYPE_SIZE + len);
             return queue::send(id, &mut MsgBuf::new(used), len, mtype, nowait);
         }
-        // large payloads use PHP's allocator, as the original (memory_limit applies)
-        let p = zend::_safe_emalloc(len, 1, MTYPE_SIZE) as *mut u8;
+        // large payloads use PHP's allocator, as the original (memory_limit applies), and as
+        // many bytes: its header, sizeof(struct php_msgbuf), is two longs, so at memory_limit the
+        // fatal error names the same size
+        let p = zend::_safe_emalloc(len, 1, 2 * MTYPE_SIZE) as *mut u8;
         let buf = std::slice::from_raw_parts_mut(p, MTYPE_SIZE + len);
         buf[MTYPE_SIZE..].copy_from_slice(payload);
         let r = queue::send(id, &mut MsgBuf::new(buf), len, mtype, nowait);
