@@ -60,6 +60,10 @@ const SPINS: u32 = 64;
 const YIELD_ROUNDS: u32 = 8;
 /// Longest sleep between two looks at a lock held by a live owner.
 const MAX_SLEEP_US: u64 = 1000;
+/// How long a handle waits, at most, for a holder it has already given up on once (see
+/// [`ShmLock::lock_within`]): far longer than any operation holds a lock, far shorter than a
+/// full patience.
+const STUCK_PATIENCE: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// Test hook: when set, every liveness check a waiter makes adds one to the counter it points at
 /// (which may live in shared memory, so another process can see that a waiter is waiting).
@@ -75,22 +79,26 @@ impl ShmLock {
     /// must not hang every caller.
     ///
     /// `stuck` remembers the last lock this handle gave up on (its address and holder word): a
-    /// later call that finds the same holder still there gives up at once, so a damaged file
-    /// costs one wait, not one per operation.
+    /// later call that finds the same holder there again waits at most [`STUCK_PATIENCE`], so a
+    /// damaged file costs one full wait, then a short one per operation. It still waits, and
+    /// still asks whether the holder lives: a stopped holder that was let go releases the lock
+    /// in microseconds, a dead one is taken over, and either way the handle forgets it.
     #[inline(always)]
     pub(crate) fn lock_within(&self, me: u32, patience: Option<std::time::Duration>, stuck: &AtomicU64) -> Result<Acquired, u32> {
         if self.word.compare_exchange(0, me, Acquire, Relaxed).is_ok() {
             return Ok(Acquired::Clean);
         }
-        if patience.is_some() {
+        let mut patience = patience;
+        if let Some(p) = patience {
             let v = self.word.load(Relaxed);
             if v != 0 && stuck.load(Relaxed) == self.stuck_tag(v) {
-                return Err(owner::pid_of(v));
+                patience = Some(p.min(STUCK_PATIENCE));
             }
         }
         let r = self.lock_contended(me, patience);
-        if let Err(_) = r {
-            stuck.store(self.stuck_tag(self.word.load(Relaxed)), Relaxed);
+        match r {
+            Err(_) => stuck.store(self.stuck_tag(self.word.load(Relaxed)), Relaxed),
+            Ok(_) => stuck.store(0, Relaxed),
         }
         r
     }
@@ -209,6 +217,35 @@ mod tests {
         l.word.store(ghost, Relaxed);
         assert_eq!(l.lock_within(me, None, &stuck), Ok(Acquired::Recovered(owner::pid_of(me))));
         assert_eq!(l.owner(), me);
+        l.unlock();
+    }
+
+    /// A handle that gave up on a live holder once still takes the lock when that holder lets it
+    /// go, and takes it over when that holder dies.
+    #[test]
+    fn giving_up_on_a_holder_does_not_stick() {
+        let l = ShmLock { word: AtomicU32::new(0) };
+        let stuck = AtomicU64::new(0);
+        let me = owner::current();
+        let mut child = std::process::Command::new("sleep").arg("30").spawn().expect("sleep runs");
+        let pid = child.id();
+        let holder = pid; // token 0: a holder known by its pid only
+        let patience = Some(std::time::Duration::from_millis(30));
+        l.word.store(holder, Relaxed);
+        assert_eq!(l.lock_within(me, patience, &stuck), Err(pid));
+        // the holder lets go: taken
+        l.word.store(0, Relaxed);
+        assert_eq!(l.lock_within(me, patience, &stuck), Ok(Acquired::Clean));
+        l.unlock();
+        // the same holder again, given up on again; still alive, so still given up on
+        l.word.store(holder, Relaxed);
+        assert_eq!(l.lock_within(me, patience, &stuck), Err(pid));
+        assert_eq!(l.lock_within(me, patience, &stuck), Err(pid));
+        // then it dies: taken over, and forgotten
+        child.kill().expect("kill");
+        child.wait().expect("reap");
+        assert_eq!(l.lock_within(me, patience, &stuck), Ok(Acquired::Recovered(pid)));
+        assert_eq!(stuck.load(Relaxed), 0);
         l.unlock();
     }
 }
