@@ -40,15 +40,16 @@ namespace Rsipc {
          * file (php-fpm workers, CLI scripts, cron jobs), creating it if it does not exist yet.
          * $columns maps names to types: ['hits' => Table::TYPE_INT, 'ip' => [Table::TYPE_STRING, 45]].
          * The table is one file in the directory rsipc.table_dir (default /dev/shm) with file mode
-         * $mode; it lives until unlink(), destroy() or a reboot. An existing table declared with
-         * another size, proportion or columns throws, naming the difference; so does a file this
-         * process may not open or that is not a valid table. Returns an object of the class it is
-         * called on (Swoole\Table::open() gives a Swoole\Table).
+         * $mode; it lives until unlink(), destroy() or a reboot. $size is 1 to 2^31. An existing
+         * table declared with another size, proportion or columns throws, naming the difference;
+         * so does a file this process may not open or that is not a valid table. Returns an
+         * object of the class it is called on (Swoole\Table::open() gives a Swoole\Table).
          */
         public static function open(string $name, int $size, array $columns, float $conflict_proportion = 0.2, int $mode = 0600): static {}
         /**
          * Ends the table called $name for every process that has it open and removes its file;
-         * false if there was none.
+         * false if there was none. A process that may not remove the file (someone else's, in
+         * a directory with the sticky bit such as /dev/shm) gets an error and ends nothing.
          */
         public static function unlink(string $name): bool {}
         /**

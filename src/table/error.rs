@@ -29,6 +29,9 @@ pub enum TableError {
     /// A named table's lock has been held for longer than any operation takes by this live
     /// process (stopped, or named by a damaged table file); the call gave up without taking it.
     LockHeld(u32),
+    /// `destroy()` of a named table whose file this process may not remove (the errno); the
+    /// table was left as it was.
+    CannotRemove(i32),
 }
 
 impl fmt::Display for TableError {
@@ -46,6 +49,13 @@ impl fmt::Display for TableError {
                 return write!(
                     f,
                     "a lock of this table has been held longer than rsipc.lock_wait by process {pid}, which is alive (stopped, or named by a damaged table file); gave up waiting"
+                );
+            }
+            TableError::CannotRemove(errno) => {
+                return write!(
+                    f,
+                    "cannot remove this table's file: {}; in a directory with the sticky bit, such as /dev/shm, only its owner or root may; the table is left as it was",
+                    std::io::Error::from_raw_os_error(*errno)
                 );
             }
             TableError::ForeignNamespace => {

@@ -27,13 +27,19 @@
 //! * **Lock recovery across unrelated processes** is the same owner-word rule as across forked
 //!   ones (`owner.rs`); a process in another PID or time namespace than the creator is refused at
 //!   `open()`.
-//! * **Ending a table**: `destroy()` or [`unlink`] marks the header destroyed (every process that
-//!   has it mapped sees that at its next call) and removes the name.
+//! * **Ending a table**: `destroy()` or [`unlink`] removes the name, then marks the header
+//!   destroyed (every process that has it mapped sees that at its next call). The name goes
+//!   first so that a process that may not remove it (someone else's file in a directory with the
+//!   sticky bit, such as `/dev/shm`) gets an error and ends nothing, instead of leaving a dead
+//!   table under a name nobody can use.
+//! * **Only files rsipc made are opened**: never through a symbolic link, never a FIFO or a
+//!   device (and never waiting on one), so whatever another user puts under a table's name in a
+//!   shared directory is an error, not a hang or someone else's file.
 //!
 //! A process keeps what it opened in a small cache, so opening a table it already has (a php-fpm
-//! worker, request after request) costs no system call: the cached mapping's header still says
-//! whether the table was ended (unlinked, destroyed, or replaced by a new table of that name,
-//! which can only happen after the old one was unlinked).
+//! worker, request after request) costs one `lstat`: the cached mapping's header says whether
+//! the table was ended (unlinked or destroyed), and the name's inode whether it was removed or
+//! replaced behind rsipc's back (`rm`, another file renamed over it).
 
 use std::ffi::{CStr, CString};
 use std::sync::atomic::Ordering::*;
@@ -47,7 +53,7 @@ use super::mapping::Mapping;
 use super::owner;
 use super::pool::LockCtx;
 use super::schema::{ColumnType, Schema};
-use super::sys::{FileStat, Fd, errno, stat_fd, stat_path};
+use super::sys::{FileStat, Fd, errno, lstat_path, stat_fd};
 use super::table::Table;
 
 /// Layout version of named table files written by this code. 2: chain heads and bucket locks
@@ -64,6 +70,10 @@ pub const FILE_PREFIX: &str = "rsipc.";
 pub const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_secs(2);
 /// Longest table name, in bytes.
 pub const MAX_NAME: usize = 64;
+/// Largest `$size` a named table may be declared with: the largest a table rounds up to (see
+/// `capacity.rs`). A forked table takes any size the way Swoole does (a C `uint32_t`); a named
+/// one refuses what that would wrap.
+pub const MAX_SIZE: i64 = 1 << 31;
 
 /// Why a named table could not be opened, listed or removed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,6 +92,9 @@ pub enum NamedError {
     Mismatch { name: String, what: String },
     /// The table was made in another PID or time namespace.
     Foreign { path: String },
+    /// The name could not be removed (someone else's file in a directory with the sticky bit);
+    /// the table was left as it was.
+    NotRemovable { path: String, errno: i32, uid: u32 },
     /// The declared table cannot be made at all (row or table too large).
     Create(CreateError),
 }
@@ -108,6 +121,11 @@ impl std::fmt::Display for NamedError {
                 f,
                 "{path} was created in another PID or time namespace; lock owners cannot be checked from here, so it cannot be shared with this process"
             ),
+            NamedError::NotRemovable { path, errno, uid } => write!(
+                f,
+                "cannot remove {path}: {}; in a directory with the sticky bit, such as /dev/shm, only its owner (uid {uid}) or root may; the table is left as it was",
+                errno_text(*errno)
+            ),
             NamedError::Create(e) => e.fmt(f),
         }
     }
@@ -129,14 +147,22 @@ pub(crate) struct FileId {
 }
 
 impl FileId {
-    /// Removes the name if it still names this file (a new table of the same name is left alone).
-    pub(crate) fn remove(&self) {
-        if let Ok(st) = stat_path(&self.path) {
-            if (st.dev, st.ino) == (self.dev, self.ino) {
-                // SAFETY: a NUL-terminated path.
-                unsafe { libc::unlink(self.path.as_ptr()) };
+    /// Removes the name if it still names this file (a new table of the same name is left alone,
+    /// and a name already gone is no error); the errno when this process may not remove it.
+    pub(crate) fn remove(&self) -> Result<(), i32> {
+        if self.is_named() {
+            // SAFETY: a NUL-terminated path.
+            if unsafe { libc::unlink(self.path.as_ptr()) } != 0 && errno() != libc::ENOENT {
+                return Err(errno());
             }
         }
+        Ok(())
+    }
+
+    /// Whether the name still names this file (not removed, not replaced by a newer table or
+    /// anything else).
+    fn is_named(&self) -> bool {
+        lstat_path(&self.path).is_ok_and(|st| (st.dev, st.ino) == (self.dev, self.ino))
     }
 }
 
@@ -332,13 +358,31 @@ impl TableBuilder {
             // Forget every table that was ended meanwhile (unlinked, destroyed): its memory is
             // only given back once no process maps it any more.
             cache.retain(|c| c.live());
+            // A name removed or replaced by other means than rsipc's (`rm`, a new file renamed
+            // over it) no longer leads to the cached table: forget it and open what the name
+            // names now, as a process that never had it would (one lstat).
+            cache.retain(|c| !(c.dir == dir && c.name == name) || c.table.file.is_named());
             if let Some(c) = cache.iter().find(|c| c.dir == dir && c.name == name) {
                 same_table(self, &schema, &c.table.geo, &c.table.schema, name)?;
                 return Ok(table_from(&c.table));
             }
         }
         let path = path_of(dir, name, FILE_PREFIX);
-        for _ in 0..64 {
+        // Other processes may be creating and removing this name meanwhile; each turn either
+        // attaches, creates, or saw the name change under it. Give up only after a while.
+        let start = std::time::Instant::now();
+        let mut ended_seen = false;
+        for turn in 0u32.. {
+            if turn > 0 {
+                if start.elapsed() > LOCK_PATIENCE {
+                    break;
+                }
+                if turn < 64 {
+                    std::thread::yield_now();
+                } else {
+                    std::thread::sleep(std::time::Duration::from_millis(1));
+                }
+            }
             if let Some(fd) = open_existing(&path)? {
                 match attach(&fd, &path)? {
                     Some(c) => {
@@ -347,15 +391,22 @@ impl TableBuilder {
                     }
                     // an ended table whose name is about to go: wait for it, then make a new one
                     None => {
-                        std::thread::yield_now();
+                        ended_seen = true;
                         continue;
                     }
                 }
             }
+            ended_seen = false;
             match create_file(dir, name, &path, &schema, geo, mode)? {
                 Some(c) => return Ok(self.remember(dir, name, c)),
                 None => continue, // another process made it first: attach to theirs
             }
+        }
+        if ended_seen {
+            return Err(NamedError::Corrupt {
+                path: lossy(&path),
+                why: "it holds a table that was ended, and the name was not removed (the process that ended it may have died); Rsipc\\Table::unlink() removes it".into(),
+            });
         }
         Err(NamedError::Io { what: "gave up opening", path: lossy(&path), errno: libc::EAGAIN })
     }
@@ -454,7 +505,9 @@ fn create_file(dir: &[u8], name: &[u8], path: &CStr, schema: &Schema, geo: Geome
 
 /// Removes the temporary files of creators of `name` that died before naming their table (a
 /// process killed while reserving a big table's space): `.rsipc-new.<name>.<pid>.<time>.tmp`
-/// whose pid no longer exists. Best effort; only creators get here.
+/// whose pid no longer exists. Best effort; only creators get here. Names may hold dots and
+/// digits, so what follows `<name>.` must be exactly `<pid>.<time>.tmp`: the temporary file of
+/// a table called `<name>.5` has one part more and is another creator's.
 fn remove_stale_temporaries(dir: &[u8], name: &[u8]) {
     let prefix = [&b".rsipc-new."[..], name, b"."].concat();
     let Ok(rd) = std::fs::read_dir(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(dir)) else { return };
@@ -462,15 +515,22 @@ fn remove_stale_temporaries(dir: &[u8], name: &[u8]) {
         let fname = entry.file_name();
         let fname = std::os::unix::ffi::OsStrExt::as_bytes(fname.as_os_str());
         let Some(rest) = fname.strip_prefix(&prefix[..]) else { continue };
-        let Some(pid) = rest.split(|&c| c == b'.').next().and_then(|p| std::str::from_utf8(p).ok()).and_then(|p| p.parse::<i32>().ok()) else {
-            continue;
-        };
+        let Some(pid) = temporary_pid(rest) else { continue };
         // SAFETY: signal 0 only checks for existence.
         if pid > 0 && unsafe { libc::kill(pid, 0) } != 0 && errno() == libc::ESRCH {
             let path = path_of(dir, fname, "");
             // SAFETY: a NUL-terminated path.
             unsafe { libc::unlink(path.as_ptr()) };
         }
+    }
+}
+
+/// The pid of `<pid>.<time>.tmp`, the end of a temporary file's name; `None` for anything else.
+fn temporary_pid(rest: &[u8]) -> Option<i32> {
+    let digits = |p: &[u8]| !p.is_empty() && p.iter().all(u8::is_ascii_digit);
+    match rest.split(|&c| c == b'.').collect::<Vec<_>>()[..] {
+        [pid, time, b"tmp"] if digits(pid) && digits(time) => std::str::from_utf8(pid).ok()?.parse().ok(),
+        _ => None,
     }
 }
 
@@ -500,20 +560,26 @@ struct Opened {
     file: Arc<FileId>,
 }
 
+/// How table files are opened: never through a symbolic link (a table's name is always a file
+/// rsipc linked there; in a world-writable directory a link could lead anywhere), and never
+/// waiting (a FIFO someone made under a table's name would block an open for reading).
+const OPEN_FLAGS: libc::c_int = libc::O_CLOEXEC | libc::O_NOFOLLOW | libc::O_NONBLOCK;
+
 /// Opens a table file for reading and writing; `None` if there is none. A file this process may
-/// not open is `Denied`, with its mode and owner.
+/// not open is `Denied`, with its mode and owner; a symbolic link is not a table.
 fn open_existing(path: &CStr) -> Result<Option<Fd>, NamedError> {
     // SAFETY: a NUL-terminated path.
-    let fd = unsafe { libc::open(path.as_ptr(), libc::O_RDWR | libc::O_CLOEXEC) };
+    let fd = unsafe { libc::open(path.as_ptr(), libc::O_RDWR | OPEN_FLAGS) };
     if fd >= 0 {
         return Ok(Some(Fd(fd)));
     }
     match errno() {
         libc::ENOENT => Ok(None),
         libc::EACCES | libc::EPERM => {
-            let st = stat_path(path).unwrap_or_default();
+            let st = lstat_path(path).unwrap_or_default();
             Err(NamedError::Denied { path: lossy(path), mode: st.mode, uid: st.uid })
         }
+        libc::ELOOP => Err(NamedError::Corrupt { path: lossy(path), why: "a symbolic link, not a table file".into() }),
         e => Err(NamedError::Io { what: "cannot open", path: lossy(path), errno: e }),
     }
 }
@@ -521,7 +587,11 @@ fn open_existing(path: &CStr) -> Result<Option<Fd>, NamedError> {
 /// Maps and checks an open table file. `None` if it is an ended table (its name is on its way
 /// out).
 fn attach(fd: &Fd, path: &CStr) -> Result<Option<Opened>, NamedError> {
-    let FileStat { dev, ino, size, .. } = stat_fd(fd.0).map_err(|e| NamedError::Io { what: "cannot stat", path: lossy(path), errno: e })?;
+    let st = stat_fd(fd.0).map_err(|e| NamedError::Io { what: "cannot stat", path: lossy(path), errno: e })?;
+    let FileStat { dev, ino, size, .. } = st;
+    if !st.is_regular() {
+        return Err(NamedError::Corrupt { path: lossy(path), why: "not a regular file".into() });
+    }
     if size < HEADER_BYTES as u64 {
         // a file being created by a tool other than rsipc, or truncated: not ours
         return Err(NamedError::Corrupt { path: lossy(path), why: "shorter than a table header".into() });
@@ -535,25 +605,40 @@ fn attach(fd: &Fd, path: &CStr) -> Result<Option<Opened>, NamedError> {
 }
 
 /// Ends the table called `name` in `dir` for every process and removes its file. `Ok(false)`
-/// if there is none. A file that is not a valid table is removed as well.
+/// if there is none. Whatever else has the name (a file that is not a valid table, a symbolic
+/// link, a FIFO) is removed as well. The name goes first: a process that may not remove it
+/// (someone else's file in a directory with the sticky bit, such as `/dev/shm`) gets
+/// `NotRemovable` and ends nothing.
 pub fn unlink(dir: &[u8], name: &[u8]) -> Result<bool, NamedError> {
     if !valid_name(name) {
         return Err(NamedError::BadName);
     }
     let path = path_of(dir, name, FILE_PREFIX);
-    let Some(fd) = open_existing(&path)? else { return Ok(false) };
-    let FileStat { dev, ino, size, .. } = stat_fd(fd.0).map_err(|e| NamedError::Io { what: "cannot stat", path: lossy(&path), errno: e })?;
-    if size >= HEADER_BYTES as u64 {
-        if let Ok(map) = Mapping::of_file(fd.0, size as usize) {
-            if check(map.as_ptr(), size, &path).is_ok() {
-                // SAFETY: checked to hold a header.
-                let h = unsafe { &*(map.as_ptr() as *const super::layout::Header) };
-                h.meta.state.store(STATE_DESTROYED, Release);
-            }
-        }
+    let st = match lstat_path(&path) {
+        Ok(st) => st,
+        Err(libc::ENOENT) => return Ok(false),
+        Err(e) => return Err(NamedError::Io { what: "cannot stat", path: lossy(&path), errno: e }),
+    };
+    let refused = |errno: i32, uid: u32| match errno {
+        libc::EPERM | libc::EACCES => NamedError::NotRemovable { path: lossy(&path), errno, uid },
+        _ => NamedError::Io { what: "cannot remove", path: lossy(&path), errno },
+    };
+    if !st.is_regular() {
+        // not a table: only the name goes (a directory stays, with an error)
+        FileId { path: path.clone(), dev: st.dev, ino: st.ino }.remove().map_err(|e| refused(e, st.uid))?;
+        return Ok(true);
     }
+    let Some(fd) = open_existing(&path)? else { return Ok(false) };
+    let FileStat { dev, ino, size, uid, .. } = stat_fd(fd.0).map_err(|e| NamedError::Io { what: "cannot stat", path: lossy(&path), errno: e })?;
+    let map = (size >= HEADER_BYTES as u64).then(|| Mapping::of_file(fd.0, size as usize).ok()).flatten();
+    let table = map.as_ref().filter(|m| check(m.as_ptr(), size, &path).is_ok());
     let f = FileId { path: path.clone(), dev, ino };
-    f.remove();
+    f.remove().map_err(|e| refused(e, uid))?;
+    if let Some(m) = table {
+        // SAFETY: checked to hold a header.
+        let h = unsafe { &*(m.as_ptr() as *const super::layout::Header) };
+        h.meta.state.store(STATE_DESTROYED, Release);
+    }
     let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
     cache.retain(|c| !(c.dir == dir && c.name == name));
     Ok(true)
@@ -591,13 +676,13 @@ pub fn list(dir: &[u8]) -> Result<Vec<NamedInfo>, NamedError> {
         }
         let path = path_of(dir, name, FILE_PREFIX);
         // SAFETY: a NUL-terminated path.
-        let fd = unsafe { libc::open(path.as_ptr(), libc::O_RDONLY | libc::O_CLOEXEC) };
+        let fd = unsafe { libc::open(path.as_ptr(), libc::O_RDONLY | OPEN_FLAGS) };
         if fd < 0 {
             continue;
         }
         let fd = Fd(fd);
-        let Ok(FileStat { size, mode, uid, .. }) = stat_fd(fd.0) else { continue };
-        if size < HEADER_BYTES as u64 {
+        let Ok(st @ FileStat { size, mode, uid, .. }) = stat_fd(fd.0) else { continue };
+        if !st.is_regular() || size < HEADER_BYTES as u64 {
             continue;
         }
         let Ok(map) = Mapping::of_file_read_only(fd.0, size as usize) else { continue };

@@ -1,5 +1,5 @@
-//! The few system-call helpers the core shares: the last errno, `stat(2)` of a path or of an open
-//! descriptor, and a descriptor that is closed when dropped.
+//! The few system-call helpers the core shares: the last errno, `stat(2)` and `lstat(2)` of a
+//! path or `fstat(2)` of an open descriptor, and a descriptor that is closed when dropped.
 
 use std::ffi::CStr;
 
@@ -17,6 +17,15 @@ pub(crate) struct FileStat {
     /// Permission bits only (`st_mode & 0o7777`).
     pub(crate) mode: u32,
     pub(crate) uid: u32,
+    /// The file type bits (`st_mode & S_IFMT`).
+    pub(crate) kind: u32,
+}
+
+impl FileStat {
+    /// Whether this is a regular file (not a directory, link, FIFO, socket or device).
+    pub(crate) fn is_regular(&self) -> bool {
+        self.kind == libc::S_IFREG
+    }
 }
 
 /// Runs one of the stat calls on a zeroed buffer; the errno if it fails.
@@ -27,13 +36,26 @@ fn stat_with(call: impl FnOnce(*mut libc::stat) -> libc::c_int) -> Result<FileSt
     }
     // SAFETY: the call succeeded and filled the (zero-initialised) buffer.
     let st = unsafe { st.assume_init() };
-    Ok(FileStat { dev: st.st_dev, ino: st.st_ino, size: st.st_size as u64, mode: st.st_mode & 0o7777, uid: st.st_uid })
+    Ok(FileStat {
+        dev: st.st_dev,
+        ino: st.st_ino,
+        size: st.st_size as u64,
+        mode: st.st_mode & 0o7777,
+        uid: st.st_uid,
+        kind: st.st_mode & libc::S_IFMT,
+    })
 }
 
 /// `stat(2)` of a path.
 pub(crate) fn stat_path(path: &CStr) -> Result<FileStat, i32> {
     // SAFETY: a NUL-terminated path and a stat buffer.
     stat_with(|st| unsafe { libc::stat(path.as_ptr(), st) })
+}
+
+/// `lstat(2)` of a path: a symbolic link is described, not followed.
+pub(crate) fn lstat_path(path: &CStr) -> Result<FileStat, i32> {
+    // SAFETY: a NUL-terminated path and a stat buffer.
+    stat_with(|st| unsafe { libc::lstat(path.as_ptr(), st) })
 }
 
 /// `fstat(2)` of an open descriptor.

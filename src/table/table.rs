@@ -582,19 +582,25 @@ impl Table {
         Some(self.locks.recovered.swap(0, Relaxed)).filter(|&p| p != 0)
     }
 
-    /// Ends the table for every process: marks the shared header destroyed (other processes get
-    /// `Destroyed` from their next call) and removes a named table's file, but keeps this
+    /// Ends the table for every process: removes a named table's file, then marks the shared
+    /// header destroyed (other processes get `Destroyed` from their next call), but keeps this
     /// process's mapping until the handle is dropped (for a caller that may still be inside a
-    /// call on it). `Err(Destroyed)` if it was already ended (here or elsewhere).
+    /// call on it). `Err(Destroyed)` if it was already ended (here or elsewhere);
+    /// `Err(CannotRemove)`, ending nothing, if this process may not remove the file.
     pub fn end(&self) -> Result<(), TableError> {
         if self.map.is_none() {
             return Err(TableError::Destroyed);
         }
-        let was = self.view.header().meta.state.swap(STATE_DESTROYED, AcqRel);
+        let state = &self.view.header().meta.state;
         if let Some(f) = &self.file {
-            // a named table's name goes with it (unless it already names a newer table)
-            f.remove();
+            // The name goes first (unless it already names a newer table): a process that may
+            // not remove it must not end the table for everyone and leave it under the name.
+            let removed = f.remove();
+            if state.load(Acquire) == STATE_READY {
+                removed.map_err(TableError::CannotRemove)?;
+            }
         }
+        let was = state.swap(STATE_DESTROYED, AcqRel);
         if was == STATE_READY { Ok(()) } else { Err(TableError::Destroyed) }
     }
 

@@ -64,6 +64,30 @@ check "nobody opens it, reads root's row and increments it" eval '[ "$out" = "2 
 out=$(as_root -r "\$t = Rsipc\Table::open('$shared', 64, $cols); echo \$t->get('k', 'n'), ' ', \$t->get('nobody', 's');")
 check "root sees nobody's writes" eval '[ "$out" = "2 from nobody" ]'
 
+echo "$name: nobody may write root's 0666 table but not remove it (sticky /dev/shm)"
+for what in unlink destroy; do
+  if [ "$what" = unlink ]; then how="var_export(Rsipc\\Table::unlink('$shared'));"
+  else how="var_export(Rsipc\\Table::open('$shared', 64, $cols)->destroy());"; fi
+  out=$(as_nobody -r "try { $how } catch (Throwable \$e) { echo get_class(\$e), ': ', \$e->getMessage(); }")
+  echo "  info nobody's $what(): $out"
+  check "nobody's $what() throws an Rsipc\\Error that says why, and ends nothing" eval '[[ $out == "Rsipc\\Error: cannot remove"*sticky* ]]'
+  out=$(as_root -r "\$t = Rsipc\\Table::open('$shared', 64, $cols); echo \$t->incr('k', 'n') > 0 ? 'works' : 'broken';")
+  check "  and the table still works for root" eval '[ "$out" = works ]'
+  [ "$out" = works ] || echo "       $out"
+done
+
+echo "$name: a FIFO and a symbolic link nobody puts under table names"
+fifo=$(unique_name fifo); link=$(unique_name link)
+as_nobody -r "posix_mkfifo('$dir' . 'rsipc.$fifo', 0666); symlink('$p600', '$dir' . 'rsipc.$link');" >/dev/null
+out=$(timeout 20 "${phpx[@]}" -r "echo count(Rsipc\Table::list()) >= 0 ? 'listed' : '';" 2>&1)
+check "root's list() returns (does not wait on the FIFO)" eval '[ "$out" = listed ]'
+out=$(timeout 20 "${phpx[@]}" -r "try { Rsipc\Table::open('$link', 64, $cols); echo 'opened'; } catch (Throwable \$e) { echo get_class(\$e), ': ', \$e->getMessage(); }" 2>&1)
+check "root's open() of the link to root's 0600 table throws (never follows it)" eval '[[ $out == "Rsipc\\Error: "*"symbolic link"* ]]'
+out=$(as_root -r "var_export(Rsipc\Table::unlink('$fifo')); var_export(Rsipc\Table::unlink('$link')); echo ' ', Rsipc\Table::open('$secret', 64, $cols)->get('k', 'n');")
+check "root's unlink() removes both names, and root's 0600 table is intact" eval '[ "$out" = "truetrue 4242" ] && [ ! -e "$dir/rsipc.$fifo" ] && [ ! -L "$dir/rsipc.$link" ]'
+[ "$out" = "truetrue 4242" ] || echo "       $out"
+rm -f "$dir/rsipc.$fifo" "$dir/rsipc.$link"
+
 echo "$name: a table nobody creates"
 out=$(as_nobody -r "Rsipc\Table::open('$own', 64, $cols)->set('k', ['n' => 7]); echo 'created';")
 check "nobody creates a table (default mode)" eval '[ "$out" = created ]'

@@ -125,6 +125,8 @@ pub fn destroy(c: &mut Call<'_>) -> Res {
     let ended = state.created.as_ref().map(|t| t.table.end());
     match ended {
         None => c.table_error(TableError::Destroyed),
+        // a named table whose file this process may not remove: nothing ended, it is still usable
+        Some(Err(e @ TableError::CannotRemove(_))) => c.table_error(e),
         Some(r) => {
             c.retire_state();
             if r.is_err() {

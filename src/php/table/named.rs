@@ -24,9 +24,10 @@ fn ini(name: &std::ffi::CStr) -> Option<Vec<u8>> {
     }
 }
 
-/// The value of `rsipc.table_dir`.
+/// The value of `rsipc.table_dir`; an empty one means the default (not the current directory,
+/// nor the root one).
 fn table_dir() -> Vec<u8> {
-    ini(c"rsipc.table_dir").unwrap_or_else(|| crate::php::TABLE_DIR_DEFAULT.to_bytes().to_vec())
+    ini(c"rsipc.table_dir").filter(|d| !d.is_empty()).unwrap_or_else(|| crate::php::TABLE_DIR_DEFAULT.to_bytes().to_vec())
 }
 
 /// `rsipc.lock_wait` (seconds; 0 or less: wait as long as the holder lives).
@@ -126,8 +127,9 @@ pub unsafe extern "C" fn open(ex: *mut zend_execute_data, rv: *mut zval) {
             zend::zend_argument_value_error(5, cstr!("must be a file mode between 0 and 0777"));
             return;
         }
-        if size < 1 {
-            zend::zend_argument_value_error(2, cstr!("must be greater than 0"));
+        if !(1..=named::MAX_SIZE).contains(&size) {
+            const _: () = assert!(named::MAX_SIZE == 2147483648);
+            zend::zend_argument_value_error(2, cstr!("must be between 1 and 2147483648"));
             return;
         }
         let mut b = TableBuilder::new(size, p);
