@@ -18,8 +18,9 @@ fn trim(b: &[u8]) -> &[u8] {
 }
 
 /// Parses one entry of a spec the way Swoole's helper does: fields split on `:`, every part
-/// trimmed; `i`/`int`, `f`/`float`, `s`/`string` (a string needs a length > 0). Binary-safe.
-fn parse_entry(part: &[u8]) -> Result<ColumnSpec, Vec<u8>> {
+/// trimmed; `i`/`int`, `f`/`float`, `s`/`string` (a string needs a length > 0, read by
+/// `int_of`: PHP's `(int)`, see [`int_cast`]). Binary-safe.
+fn parse_entry(part: &[u8], int_of: fn(&[u8]) -> i64) -> Result<ColumnSpec, Vec<u8>> {
     let bits: Vec<&[u8]> = part.split(|&c| c == b':').map(trim).collect();
     let ty_name = bits.get(1).copied().unwrap_or(b"");
     let ty = match ty_name {
@@ -31,9 +32,7 @@ fn parse_entry(part: &[u8]) -> Result<ColumnSpec, Vec<u8>> {
     let mut size = 0;
     if ty == 3 {
         let Some(len) = bits.get(2) else { return Err(b"need to give string length".to_vec()) };
-        // PHP's intval(): leading digits, 0 when there are none
-        let digits: Vec<u8> = len.iter().copied().enumerate().take_while(|&(i, c)| c.is_ascii_digit() || (i == 0 && c == b'-')).map(|(_, c)| c).collect();
-        size = std::str::from_utf8(&digits).ok().and_then(|d| d.parse::<i64>().ok()).unwrap_or(0);
+        size = int_of(len);
         if size <= 0 {
             return Err([&b"invalid string length["[..], size.to_string().as_bytes(), b"]"].concat());
         }
@@ -42,13 +41,33 @@ fn parse_entry(part: &[u8]) -> Result<ColumnSpec, Vec<u8>> {
 }
 
 /// The entries of a spec, split on `,`.
-fn entries(spec: &[u8]) -> impl Iterator<Item = Result<ColumnSpec, Vec<u8>>> + '_ {
-    spec.split(|&c| c == b',').map(parse_entry)
+fn entries(spec: &[u8], int_of: fn(&[u8]) -> i64) -> impl Iterator<Item = Result<ColumnSpec, Vec<u8>>> + '_ {
+    spec.split(|&c| c == b',').map(move |part| parse_entry(part, int_of))
+}
+
+/// PHP's `(int)` of a string, which Swoole's helper applies to a string column's length: the
+/// engine's own conversion (leading whitespace, a sign, exponents, saturation at PHP_INT_MAX,
+/// 0 for anything else).
+fn int_cast(b: &[u8]) -> i64 {
+    // SAFETY: a string zval of our own, converted and released; converting a string runs no user
+    // code and raises nothing.
+    unsafe {
+        let mut z: zval = std::mem::zeroed();
+        zend::set_new_str(&mut z, zend::new_string(b));
+        let v = zend::zval_get_long_func(&mut z, false);
+        zend::zval_ptr_dtor(&mut z);
+        v
+    }
 }
 
 #[cfg(test)]
 fn parse_spec(spec: &[u8]) -> Result<Vec<ColumnSpec>, Vec<u8>> {
-    entries(spec).collect()
+    // leading digits, as (int) reads the lengths these tests use
+    fn digits(b: &[u8]) -> i64 {
+        let n = b.iter().take_while(|c| c.is_ascii_digit()).count();
+        std::str::from_utf8(&b[..n]).ok().and_then(|d| d.parse().ok()).unwrap_or(0)
+    }
+    entries(spec, digits).collect()
 }
 
 /// `swoole_table(int $size, string $fields): Swoole\Table`
@@ -82,7 +101,7 @@ fn build(c: &mut Call<'_>, size: i64, spec: &[u8]) -> Res {
     c.init_state(lifecycle::new_state(size, 0.25));
     // entry by entry, as Swoole's helper calls column(): a bad entry after a refused column
     // comes after that column's warning
-    for entry in entries(spec) {
+    for entry in entries(spec, int_cast) {
         match entry {
             Ok((name, ty, size)) => {
                 let state = c.state()?;

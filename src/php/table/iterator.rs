@@ -33,11 +33,13 @@ fn fetch(tab: &mut Created, cur: &mut Cursor) -> Result<(), crate::table::TableE
     }
 }
 
-/// Runs `fetch` on the object's own cursor (`rewind` first sets it to the start).
+/// Runs `fetch` on the object's own cursor (`rewind`, and `next` on a cursor that never moved,
+/// first set it to the start, as Swoole's iterator starts at its first bucket).
 fn step_own(c: &mut Call<'_>, from_start: bool) -> Res {
     let o = c.open()?;
-    if from_start {
+    if from_start || !o.cursor.started {
         o.cursor.next = 0;
+        o.cursor.started = true;
     } else if !o.cursor.valid {
         return Ok(());
     }

@@ -100,13 +100,16 @@ pub struct Cursor {
     /// The slot to continue from.
     pub next: u32,
     pub valid: bool,
+    /// Whether `rewind()` or `next()` has run: as in Swoole, `next()` on a cursor that never
+    /// moved goes to the first row, and on one that went past the last row stays there.
+    pub started: bool,
     pub key: Owned,
     pub row: Owned,
 }
 
 impl Cursor {
     pub fn new() -> Cursor {
-        Cursor { next: 0, valid: false, key: Owned::null(), row: Owned::null() }
+        Cursor { next: 0, valid: false, started: false, key: Owned::null(), row: Owned::null() }
     }
 
     /// Releases the current key and row.
