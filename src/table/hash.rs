@@ -37,6 +37,12 @@
 //! buckets lie in one run of 122 buckets, about eight cache lines of heads read in order, and a
 //! pass over them misses about once per class instead of once per key.
 //!
+//! What it is worth, measured with a trial build that hashed the whole key (both masks 0), each
+//! against Swoole 6.2.1 in the same process on 1M keys `key:0`, `key:1`, ... visited in order
+//! (`make bench-swoole`'s sequential kind, two runs): the keyed operations (get, exists, incr,
+//! del, set) ran at 0.84-1.73 times Swoole's speed, against 2.01-3.42 with the offset. Swoole's
+//! own hash keeps such keys in order, so without it rsipc would be slower than Swoole there.
+//!
 //! This costs nothing against chosen keys. Two different keys of one class differ in their
 //! offsets, and a table has at least [`MIN_BUCKETS`] = 128 buckets, so they never share a
 //! bucket; two keys of different classes hash two different SipHash inputs, so without the
