@@ -54,7 +54,7 @@ impl fmt::Display for TableError {
             TableError::CannotRemove(errno) => {
                 return write!(
                     f,
-                    "cannot remove this table's file: {}; in a directory with the sticky bit, such as /dev/shm, only its owner or root may; the table is left as it was",
+                    "cannot remove this table's file: {}; the table is left as it was (in a directory with the sticky bit, such as /dev/shm, only the file's owner or root may remove it)",
                     std::io::Error::from_raw_os_error(*errno)
                 );
             }

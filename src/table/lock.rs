@@ -78,29 +78,26 @@ impl ShmLock {
     /// their file may be damaged or forged, and a lock word naming some unrelated live process
     /// must not hang every caller.
     ///
-    /// `stuck` remembers the last lock this handle gave up on (its address and holder word): a
-    /// later call that finds the same holder there again waits at most [`STUCK_PATIENCE`], so a
+    /// `stuck` remembers the last lock this handle gave up on (its address and holder word):
+    /// while that same holder keeps it, a later call waits at most [`STUCK_PATIENCE`], so a
     /// damaged file costs one full wait, then a short one per operation. It still waits, and
     /// still asks whether the holder lives: a stopped holder that was let go releases the lock
-    /// in microseconds, a dead one is taken over, and either way the handle forgets it.
+    /// in microseconds, a dead one is taken over, and any lock this handle takes makes it
+    /// forget. Any other holder gets the full patience.
     #[inline(always)]
     pub(crate) fn lock_within(&self, me: u32, patience: Option<std::time::Duration>, stuck: &AtomicU64) -> Result<Acquired, u32> {
         if self.word.compare_exchange(0, me, Acquire, Relaxed).is_ok() {
+            if patience.is_some() && stuck.load(Relaxed) != 0 {
+                stuck.store(0, Relaxed);
+            }
             return Ok(Acquired::Clean);
         }
-        let mut patience = patience;
-        if let Some(p) = patience {
-            let v = self.word.load(Relaxed);
-            if v != 0 && stuck.load(Relaxed) == self.stuck_tag(v) {
-                patience = Some(p.min(STUCK_PATIENCE));
-            }
-        }
-        let r = self.lock_contended(me, patience);
+        let r = self.lock_contended(me, patience, stuck.load(Relaxed));
         match r {
-            Err(_) => stuck.store(self.stuck_tag(self.word.load(Relaxed)), Relaxed),
+            Err(holder) => stuck.store(self.stuck_tag(holder), Relaxed),
             Ok(_) => stuck.store(0, Relaxed),
         }
-        r
+        r.map_err(owner::pid_of)
     }
 
     /// This lock's address and a holder word, in one value for `stuck`.
@@ -128,9 +125,11 @@ impl ShmLock {
         self.word.load(Relaxed)
     }
 
+    /// The waiting part of [`ShmLock::lock_within`]; `Err` carries the holder word given up on.
+    /// `stuck` is the handle's memory of a holder it gave up on before (see there).
     #[cold]
     #[inline(never)]
-    fn lock_contended(&self, me: u32, patience: Option<std::time::Duration>) -> Result<Acquired, u32> {
+    fn lock_contended(&self, me: u32, patience: Option<std::time::Duration>, stuck: u64) -> Result<Acquired, u32> {
         let mut round: u32 = 0;
         let mut seen: u32 = 0;
         let mut seen_rounds: u32 = 0;
@@ -180,8 +179,9 @@ impl ShmLock {
                 continue;
             }
             if let Some(p) = patience {
+                let p = if stuck != 0 && stuck == self.stuck_tag(v) { p.min(STUCK_PATIENCE) } else { p };
                 if round >= YIELD_ROUNDS && seen_since.elapsed() > p {
-                    return Err(owner::pid_of(v));
+                    return Err(v);
                 }
             }
             if round < YIELD_ROUNDS {
@@ -247,5 +247,49 @@ mod tests {
         assert_eq!(l.lock_within(me, patience, &stuck), Ok(Acquired::Recovered(pid)));
         assert_eq!(stuck.load(Relaxed), 0);
         l.unlock();
+    }
+
+    /// The short wait is for the holder given up on only: another holder, or the same one after
+    /// this handle took the lock in between, gets the full patience.
+    #[test]
+    fn the_short_wait_is_for_that_holder_only() {
+        use std::time::{Duration, Instant};
+        let l = ShmLock { word: AtomicU32::new(0) };
+        let stuck = AtomicU64::new(0);
+        let me = owner::current();
+        let mut a = std::process::Command::new("sleep").arg("30").spawn().expect("sleep runs");
+        let mut b = std::process::Command::new("sleep").arg("30").spawn().expect("sleep runs");
+        let full = Duration::from_millis(1000);
+        let waited = |holder: u32| {
+            l.word.store(holder, Relaxed);
+            let t = Instant::now();
+            assert_eq!(l.lock_within(me, Some(full), &stuck), Err(holder));
+            t.elapsed()
+        };
+        assert!(waited(a.id()) >= full);
+        assert!(waited(a.id()) < full, "the holder given up on: a short wait");
+        assert!(waited(b.id()) >= full, "another holder: the full patience");
+        // this handle takes the lock uncontended, so it forgets b
+        l.word.store(0, Relaxed);
+        assert_eq!(l.lock_within(me, Some(full), &stuck), Ok(Acquired::Clean));
+        l.unlock();
+        assert!(waited(b.id()) >= full, "after a lock taken in between: the full patience");
+        // given up on b; b hands the lock to a while a call waits: a gets the full patience
+        l.word.store(b.id(), Relaxed);
+        let (lw, a_word) = (&l.word, a.id());
+        let t = Instant::now();
+        let r = std::thread::scope(|s| {
+            s.spawn(move || {
+                std::thread::sleep(Duration::from_millis(50));
+                lw.store(a_word, Relaxed);
+            });
+            l.lock_within(me, Some(full), &stuck)
+        });
+        assert_eq!(r, Err(a.id()));
+        assert!(t.elapsed() >= full, "a holder that came after the one given up on: the full patience");
+        for c in [&mut a, &mut b] {
+            c.kill().expect("kill");
+            c.wait().expect("reap");
+        }
     }
 }

@@ -70,6 +70,9 @@ pub const FILE_PREFIX: &str = "rsipc.";
 pub const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_secs(2);
 /// Longest table name, in bytes.
 pub const MAX_NAME: usize = 64;
+/// Turns of `open()` that only yield the CPU, and the most an ended table under the name is
+/// waited for (see `open_named`).
+const ENDED_TURNS: u32 = 64;
 /// Largest `$size` a named table may be declared with: the largest a table rounds up to (see
 /// `capacity.rs`). A forked table takes any size the way Swoole does (a C `uint32_t`); a named
 /// one refuses what that would wrap.
@@ -150,7 +153,7 @@ impl FileId {
     /// Removes the name if it still names this file (a new table of the same name is left alone,
     /// and a name already gone is no error); the errno when this process may not remove it.
     pub(crate) fn remove(&self) -> Result<(), i32> {
-        if self.is_named() {
+        if self.named()? {
             // SAFETY: a NUL-terminated path.
             if unsafe { libc::unlink(self.path.as_ptr()) } != 0 && errno() != libc::ENOENT {
                 return Err(errno());
@@ -159,10 +162,15 @@ impl FileId {
         Ok(())
     }
 
-    /// Whether the name still names this file (not removed, not replaced by a newer table or
-    /// anything else).
-    fn is_named(&self) -> bool {
-        lstat_path(&self.path).is_ok_and(|st| (st.dev, st.ino) == (self.dev, self.ino))
+    /// Whether the name still names this file: false when it is gone or names another file
+    /// (a newer table, anything else); the errno when this process cannot tell (it may no
+    /// longer search the directory).
+    fn named(&self) -> Result<bool, i32> {
+        match lstat_path(&self.path) {
+            Ok(st) => Ok((st.dev, st.ino) == (self.dev, self.ino)),
+            Err(libc::ENOENT) => Ok(false),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -360,8 +368,9 @@ impl TableBuilder {
             cache.retain(|c| c.live());
             // A name removed or replaced by other means than rsipc's (`rm`, a new file renamed
             // over it) no longer leads to the cached table: forget it and open what the name
-            // names now, as a process that never had it would (one lstat).
-            cache.retain(|c| !(c.dir == dir && c.name == name) || c.table.file.is_named());
+            // names now, as a process that never had it would (one lstat). A process that cannot
+            // tell (it may no longer search the directory) keeps what it has.
+            cache.retain(|c| !(c.dir == dir && c.name == name) || c.table.file.named().unwrap_or(true));
             if let Some(c) = cache.iter().find(|c| c.dir == dir && c.name == name) {
                 same_table(self, &schema, &c.table.geo, &c.table.schema, name)?;
                 return Ok(table_from(&c.table));
@@ -371,13 +380,12 @@ impl TableBuilder {
         // Other processes may be creating and removing this name meanwhile; each turn either
         // attaches, creates, or saw the name change under it. Give up only after a while.
         let start = std::time::Instant::now();
-        let mut ended_seen = false;
         for turn in 0u32.. {
             if turn > 0 {
                 if start.elapsed() > LOCK_PATIENCE {
                     break;
                 }
-                if turn < 64 {
+                if turn < ENDED_TURNS {
                     std::thread::yield_now();
                 } else {
                     std::thread::sleep(std::time::Duration::from_millis(1));
@@ -389,24 +397,23 @@ impl TableBuilder {
                         same_table(self, &schema, &c.geo, &c.schema, name)?;
                         return Ok(self.remember(dir, name, c));
                     }
-                    // an ended table whose name is about to go: wait for it, then make a new one
+                    // An ended table under the name. rsipc removes a name before it ends the
+                    // table, so this is a process ending it the other way round (an older
+                    // rsipc), gone in a moment, or a name nobody will remove (a hard link, a
+                    // planted file, an ender that died): wait a few turns, not the whole while.
+                    None if turn + 1 < ENDED_TURNS => continue,
                     None => {
-                        ended_seen = true;
-                        continue;
+                        return Err(NamedError::Corrupt {
+                            path: lossy(&path),
+                            why: "it holds a table that was ended, and the name was not removed; Rsipc\\Table::unlink() by the file's owner or root removes it".into(),
+                        });
                     }
                 }
             }
-            ended_seen = false;
             match create_file(dir, name, &path, &schema, geo, mode)? {
                 Some(c) => return Ok(self.remember(dir, name, c)),
                 None => continue, // another process made it first: attach to theirs
             }
-        }
-        if ended_seen {
-            return Err(NamedError::Corrupt {
-                path: lossy(&path),
-                why: "it holds a table that was ended, and the name was not removed (the process that ended it may have died); Rsipc\\Table::unlink() removes it".into(),
-            });
         }
         Err(NamedError::Io { what: "gave up opening", path: lossy(&path), errno: libc::EAGAIN })
     }

@@ -604,10 +604,13 @@ impl Table {
         if was == STATE_READY { Ok(()) } else { Err(TableError::Destroyed) }
     }
 
-    /// Ends the table for every process (see [`Table::end`]) and unmaps it here.
+    /// Ends the table for every process (see [`Table::end`]) and unmaps it here; a named table
+    /// whose file this process may not remove stays as it was, mapped.
     pub fn destroy(&mut self) -> Result<(), TableError> {
         let r = self.end();
-        self.map = None;
+        if !matches!(r, Err(TableError::CannotRemove(_))) {
+            self.map = None;
+        }
         r
     }
 }

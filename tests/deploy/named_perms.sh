@@ -88,6 +88,18 @@ check "root's unlink() removes both names, and root's 0600 table is intact" eval
 [ "$out" = "truetrue 4242" ] || echo "       $out"
 rm -f "$dir/rsipc.$fifo" "$dir/rsipc.$link"
 
+echo "$name: a process that opened a table, then dropped root, in a directory only root may search"
+mkdir -m 700 "$tmp/priv"
+out=$(as_root -d rsipc.table_dir="$tmp/priv" -r "
+  \$t = Rsipc\\Table::open('p', 64, $cols, 0.2, 0666); \$t->set('k', ['n' => 1]);
+  posix_setgid(65534); posix_setuid(65534);
+  try { var_export(\$t->destroy()); } catch (Throwable \$e) { echo get_class(\$e), ': ', \$e->getMessage(); }
+  echo ' | ', \$t->get('k', 'n'), ' | ', Rsipc\\Table::open('p', 64, $cols)->get('k', 'n');")
+echo "  info $out"
+check "its destroy() throws (it cannot remove the file) and ends nothing" eval '[[ $out == "Rsipc\\Error: cannot remove"*" | 1 | 1" ]]'
+check "  and the file is still there" eval '[ -f "$tmp/priv/rsipc.p" ]'
+rm -rf "$tmp/priv"
+
 echo "$name: a table nobody creates"
 out=$(as_nobody -r "Rsipc\Table::open('$own', 64, $cols)->set('k', ['n' => 7]); echo 'created';")
 check "nobody creates a table (default mode)" eval '[ "$out" = created ]'
