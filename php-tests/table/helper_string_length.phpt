@@ -11,6 +11,15 @@ foreach (['1e3', '+5', '99999999999999999999', '12abc', '0x10', '1.9', '-0', '92
         echo "$len: ", get_class($e), ': ', $e->getMessage(), "\n";
     }
 }
+// many helper tables in a row, their strings and rows alive together: a length read that freed
+// memory twice corrupts PHP's allocator, and this is where that shows
+$keep = [];
+for ($i = 0; $i < 2000; $i++) {
+    $t = swoole_table(16, "name:s:" . (8 + $i % 5) . ", n:i");
+    $t->set("k$i", ['name' => "v$i", 'n' => $i]);
+    $keep[] = [$t, $t->get("k$i"), str_repeat('x', 24 + $i % 16)];
+}
+echo count($keep), ' tables, the last row: ', json_encode(end($keep)[1]), "\n";
 ?>
 --EXPECTF--
 
@@ -37,3 +46,4 @@ Warning: Swoole\Table::column(): column[a] size is too large in %s on line %d
 
 Warning: Swoole\Table::set(): [key=k,field=a]string value is too long in %s on line %d
  7 : table, a holds 8 bytes
+2000 tables, the last row: {"name":"v1999","n":1999}

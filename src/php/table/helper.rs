@@ -49,13 +49,14 @@ fn entries(spec: &[u8], int_of: fn(&[u8]) -> i64) -> impl Iterator<Item = Result
 /// engine's own conversion (leading whitespace, a sign, exponents, saturation at PHP_INT_MAX,
 /// 0 for anything else).
 fn int_cast(b: &[u8]) -> i64 {
-    // SAFETY: a string zval of our own, converted and released; converting a string runs no user
+    // SAFETY: a string zval of our own, converted and released once, here (ext-php-rs's zval
+    // type would free it again on drop: hence ManuallyDrop); converting a string runs no user
     // code and raises nothing.
     unsafe {
-        let mut z: zval = std::mem::zeroed();
-        zend::set_new_str(&mut z, zend::new_string(b));
-        let v = zend::zval_get_long_func(&mut z, false);
-        zend::zval_ptr_dtor(&mut z);
+        let mut z = std::mem::ManuallyDrop::new(std::mem::zeroed::<zval>());
+        zend::set_new_str(&mut *z, zend::new_string(b));
+        let v = zend::zval_get_long_func(&mut *z, false);
+        zend::zval_ptr_dtor(&mut *z);
         v
     }
 }
