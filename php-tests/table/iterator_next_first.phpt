@@ -1,5 +1,5 @@
 --TEST--
-Swoole\Table: next() on a cursor that never moved goes to the first row, as in Swoole; past the last row it stays there, rows inserted afterwards or not; rewind() starts again
+Swoole\Table: next() on a cursor that never moved goes to the first row, as in Swoole; past the last row it stays there, rows inserted afterwards or not; rewind() starts again; after a foreach, next() does not start over
 --FILE--
 <?php
 $t = new Swoole\Table(64);
@@ -39,6 +39,15 @@ $t->next();
 var_dump($t->valid());
 $t->rewind();
 var_dump($t->valid());
+echo "-- after a foreach\n";
+$w = new Swoole\Table(64);
+$w->column('n', Swoole\Table::TYPE_INT);
+$w->create();
+$w->set('a', ['n' => 1]);
+foreach ($w as $row) {
+}
+$w->next();
+var_dump($w->valid());
 ?>
 --EXPECT--
 -- empty table
@@ -61,3 +70,5 @@ bool(true)
 -- the first table, whose cursor ran past its end while it was empty
 bool(false)
 bool(true)
+-- after a foreach
+bool(false)

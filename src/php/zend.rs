@@ -193,15 +193,22 @@ pub unsafe fn zref(z: *mut zval) -> *mut zend_reference {
 /// `ZEND_TRY_ASSIGN_REF_LONG`: honours typed references (a typed property passed by
 /// reference), otherwise overwrites the referenced value.
 pub unsafe fn assign_ref_long(z: *mut zval, v: i64) {
+    unsafe { assign_ref_long_with(z, || v) }
+}
+
+/// `ZEND_TRY_ASSIGN_REF_LONG(z, expr)` with the macro's order of evaluation: for a typed
+/// reference `v` is computed first, otherwise after the old value is destroyed (whose destructor
+/// may, for one, change errno).
+pub unsafe fn assign_ref_long_with(z: *mut zval, v: impl FnOnce() -> i64) {
     unsafe {
         let r = zref(z);
         if !(*r).sources.ptr.is_null() {
-            zend_try_assign_typed_ref_long(r, v);
+            zend_try_assign_typed_ref_long(r, v());
             return;
         }
         let inner = &mut (*r).val as *mut zval;
         zval_ptr_dtor(inner);
-        set_long(inner, v);
+        set_long(inner, v());
     }
 }
 

@@ -380,6 +380,7 @@ impl TableBuilder {
         // Other processes may be creating and removing this name meanwhile; each turn either
         // attaches, creates, or saw the name change under it. Give up only after a while.
         let start = std::time::Instant::now();
+        let mut ended_seen = 0u32;
         for turn in 0u32.. {
             if turn > 0 {
                 if start.elapsed() > LOCK_PATIENCE {
@@ -401,7 +402,10 @@ impl TableBuilder {
                     // table, so this is a process ending it the other way round (an older
                     // rsipc), gone in a moment, or a name nobody will remove (a hard link, a
                     // planted file, an ender that died): wait a few turns, not the whole while.
-                    None if turn + 1 < ENDED_TURNS => continue,
+                    None if ended_seen + 1 < ENDED_TURNS => {
+                        ended_seen += 1;
+                        continue;
+                    }
                     None => {
                         return Err(NamedError::Corrupt {
                             path: lossy(&path),

@@ -140,10 +140,10 @@ pub unsafe extern "C" fn handler(ex: *mut zend_execute_data, rv: *mut zval) {
                 zend::assign_ref_long(a.out_type, 0);
                 zend::assign_ref_false(a.out_message);
                 if !a.error_code.is_null() {
-                    // As the original, errno is read after the two assignments above: a
-                    // destructor of a value they free that makes a failing system call changes
-                    // what $error_code receives.
-                    zend::assign_ref_long(a.error_code, crate::sysv::Errno::last().0 as i64);
+                    // As the original, errno is read after the two assignments above and after
+                    // $error_code's old value is destroyed: a destructor they run that makes a
+                    // failing system call changes what $error_code receives.
+                    zend::assign_ref_long_with(a.error_code, || crate::sysv::Errno::last().0 as i64);
                 }
                 release(base, heap);
                 zend::set_bool(rv, false);

@@ -144,9 +144,10 @@ unsafe fn finish(r: Result<(), crate::sysv::Errno>, error_code: *mut zval, rv: *
             Err(e) => {
                 zend::php_error_docref(std::ptr::null(), zend::E_WARNING, cstr!("msgsnd failed: %s"), e.message().as_ptr());
                 if !error_code.is_null() {
-                    // As the original, errno is read after the warning: a user error handler
-                    // that makes a failing system call changes what $error_code receives.
-                    zend::assign_ref_long(error_code, crate::sysv::Errno::last().0 as i64);
+                    // As the original, errno is read after the warning and after $error_code's
+                    // old value is destroyed: a user error handler or a destructor that makes a
+                    // failing system call changes what $error_code receives.
+                    zend::assign_ref_long_with(error_code, || crate::sysv::Errno::last().0 as i64);
                 }
                 zend::set_bool(rv, false);
             }

@@ -94,6 +94,12 @@ fn step_loop(c: &mut Call<'_>, cur: &mut Cursor, from_start: bool) -> Res {
             return Err(s);
         }
     };
+    if from_start {
+        // In Swoole a foreach runs the object's one iterator, so after it `next()` does not start
+        // over at the first row; this loop has a cursor of its own, and marks the object's as
+        // started (it stays where it was: see the README, N3).
+        o.cursor.started = true;
+    }
     let r = fetch(o.tab, cur);
     drop(o);
     r.or_else(|e| c.table_error(e))

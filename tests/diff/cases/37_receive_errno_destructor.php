@@ -1,7 +1,8 @@
 <?php
-// A failed msg_receive() sets $received_message_type to 0 and $message to false before it reads
-// errno for $error_code, as the original does: a destructor of a value those assignments free
-// that makes a failing system call changes what $error_code receives.
+// A failed msg_receive() sets $received_message_type to 0 and $message to false, and destroys
+// $error_code's old value, before it reads errno for $error_code, as the original does: a
+// destructor run by those assignments that makes a failing system call changes what $error_code
+// receives. msg_send() likewise destroys $error_code's old value first.
 require __DIR__ . '/../lib.php';
 
 class FailsASyscall
@@ -32,3 +33,8 @@ $m = new class {
 };
 rsipc_drain($q);
 var_dump(msg_receive($q, 0, $t, 100, $m, true, MSG_IPC_NOWAIT, $e), $e);
+echo "-- a destructor in \$error_code's old value\n";
+$e = new FailsASyscall('error code');
+var_dump(msg_receive($q, 0, $t, 100, $m, true, MSG_IPC_NOWAIT, $e), $e);
+$e = new FailsASyscall('error code');
+var_dump(@msg_send($q, 0, 'x', false, false, $e), $e);
