@@ -220,6 +220,31 @@ mod tests {
         l.unlock();
     }
 
+    /// A live process to name as a lock's holder (by its pid, with token 0: known by the pid
+    /// only); killed and reaped when the test ends it or drops it.
+    struct Holder(std::process::Child);
+
+    impl Holder {
+        fn new() -> Holder {
+            Holder(std::process::Command::new("sleep").arg("30").spawn().expect("sleep runs"))
+        }
+
+        fn pid(&self) -> u32 {
+            self.0.id()
+        }
+
+        fn end(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+
+    impl Drop for Holder {
+        fn drop(&mut self) {
+            self.end();
+        }
+    }
+
     /// A handle that gave up on a live holder once still takes the lock when that holder lets it
     /// go, and takes it over when that holder dies.
     #[test]
@@ -227,9 +252,8 @@ mod tests {
         let l = ShmLock { word: AtomicU32::new(0) };
         let stuck = AtomicU64::new(0);
         let me = owner::current();
-        let mut child = std::process::Command::new("sleep").arg("30").spawn().expect("sleep runs");
-        let pid = child.id();
-        let holder = pid; // token 0: a holder known by its pid only
+        let mut child = Holder::new();
+        let (pid, holder) = (child.pid(), child.pid());
         let patience = Some(std::time::Duration::from_millis(30));
         l.word.store(holder, Relaxed);
         assert_eq!(l.lock_within(me, patience, &stuck), Err(pid));
@@ -242,8 +266,7 @@ mod tests {
         assert_eq!(l.lock_within(me, patience, &stuck), Err(pid));
         assert_eq!(l.lock_within(me, patience, &stuck), Err(pid));
         // then it dies: taken over, and forgotten
-        child.kill().expect("kill");
-        child.wait().expect("reap");
+        child.end();
         assert_eq!(l.lock_within(me, patience, &stuck), Ok(Acquired::Recovered(pid)));
         assert_eq!(stuck.load(Relaxed), 0);
         l.unlock();
@@ -257,8 +280,7 @@ mod tests {
         let l = ShmLock { word: AtomicU32::new(0) };
         let stuck = AtomicU64::new(0);
         let me = owner::current();
-        let mut a = std::process::Command::new("sleep").arg("30").spawn().expect("sleep runs");
-        let mut b = std::process::Command::new("sleep").arg("30").spawn().expect("sleep runs");
+        let (a, b) = (Holder::new(), Holder::new());
         let full = Duration::from_millis(1000);
         let waited = |holder: u32| {
             l.word.store(holder, Relaxed);
@@ -266,17 +288,17 @@ mod tests {
             assert_eq!(l.lock_within(me, Some(full), &stuck), Err(holder));
             t.elapsed()
         };
-        assert!(waited(a.id()) >= full);
-        assert!(waited(a.id()) < full, "the holder given up on: a short wait");
-        assert!(waited(b.id()) >= full, "another holder: the full patience");
+        assert!(waited(a.pid()) >= full);
+        assert!(waited(a.pid()) < full, "the holder given up on: a short wait");
+        assert!(waited(b.pid()) >= full, "another holder: the full patience");
         // this handle takes the lock uncontended, so it forgets b
         l.word.store(0, Relaxed);
         assert_eq!(l.lock_within(me, Some(full), &stuck), Ok(Acquired::Clean));
         l.unlock();
-        assert!(waited(b.id()) >= full, "after a lock taken in between: the full patience");
+        assert!(waited(b.pid()) >= full, "after a lock taken in between: the full patience");
         // given up on b; b hands the lock to a while a call waits: a gets the full patience
-        l.word.store(b.id(), Relaxed);
-        let (lw, a_word) = (&l.word, a.id());
+        l.word.store(b.pid(), Relaxed);
+        let (lw, a_word) = (&l.word, a.pid());
         let t = Instant::now();
         let r = std::thread::scope(|s| {
             s.spawn(move || {
@@ -285,11 +307,7 @@ mod tests {
             });
             l.lock_within(me, Some(full), &stuck)
         });
-        assert_eq!(r, Err(a.id()));
+        assert_eq!(r, Err(a.pid()));
         assert!(t.elapsed() >= full, "a holder that came after the one given up on: the full patience");
-        for c in [&mut a, &mut b] {
-            c.kill().expect("kill");
-            c.wait().expect("reap");
-        }
     }
 }
