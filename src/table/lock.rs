@@ -202,11 +202,14 @@ impl ShmLock {
 mod tests {
     use super::*;
 
+    /// A free lock, a handle's empty memory of holders given up on, and this process's word.
+    fn fresh() -> (ShmLock, AtomicU64, u32) {
+        (ShmLock { word: AtomicU32::new(0) }, AtomicU64::new(0), owner::current())
+    }
+
     #[test]
     fn lock_unlock_and_dead_word_recovery() {
-        let l = ShmLock { word: AtomicU32::new(0) };
-        let stuck = AtomicU64::new(0);
-        let me = owner::current();
+        let (l, stuck, me) = fresh();
         assert_eq!(l.lock_within(me, None, &stuck), Ok(Acquired::Clean));
         assert!(!l.try_lock(me));
         l.unlock();
@@ -249,9 +252,7 @@ mod tests {
     /// go, and takes it over when that holder dies.
     #[test]
     fn giving_up_on_a_holder_does_not_stick() {
-        let l = ShmLock { word: AtomicU32::new(0) };
-        let stuck = AtomicU64::new(0);
-        let me = owner::current();
+        let (l, stuck, me) = fresh();
         let mut child = Holder::new();
         let (pid, holder) = (child.pid(), child.pid());
         let patience = Some(std::time::Duration::from_millis(30));
@@ -277,9 +278,7 @@ mod tests {
     #[test]
     fn the_short_wait_is_for_that_holder_only() {
         use std::time::{Duration, Instant};
-        let l = ShmLock { word: AtomicU32::new(0) };
-        let stuck = AtomicU64::new(0);
-        let me = owner::current();
+        let (l, stuck, me) = fresh();
         let (a, b) = (Holder::new(), Holder::new());
         let full = Duration::from_millis(1000);
         let waited = |holder: u32| {
